@@ -1,0 +1,8 @@
+using VinylVault.Core.Configuration;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.AddEnvironmentAliases();
+
+var app = builder.Build();
+
+app.Run();

@@ -1,0 +1,53 @@
+using System.Diagnostics.Metrics;
+
+namespace VinylVault.Core.Telemetry;
+
+/// <summary>
+/// The Meter and its instruments: one place that names every vinylvault_* series (design.md, Metrics).
+/// The Prometheus exporter turns counters into *_total and keeps the unit suffix given here.
+/// </summary>
+public sealed class VaultMetrics
+{
+    public const string MeterName = "VinylVault";
+
+    private readonly Counter<long> _discogsRequests;
+    private readonly Histogram<double> _rateLimitWait;
+    private readonly Counter<long> _syncItems;
+    private readonly Counter<long> _syncErrors;
+    private readonly Counter<long> _syncRuns;
+    private readonly Histogram<double> _syncDuration;
+    private int? _remaining;
+    private long? _releases;
+
+    public VaultMetrics(IMeterFactory meterFactory)
+    {
+        var meter = meterFactory.Create(MeterName);
+        _discogsRequests = meter.CreateCounter<long>("vinylvault_discogs_requests", description: "Requests sent to Discogs, by HTTP status code (0 = no answer).");
+        _rateLimitWait = meter.CreateHistogram<double>("vinylvault_ratelimit_wait", unit: "s", description: "Time a Discogs request waited for the rate limiter.");
+        meter.CreateObservableGauge("vinylvault_discogs_ratelimit_remaining", () => _remaining is { } r ? [new Measurement<int>(r)] : Array.Empty<Measurement<int>>(), description: "Requests left in the current window, as Discogs last reported.");
+        _syncItems = meter.CreateCounter<long>("vinylvault_sync_items_processed", description: "Collection items and releases written by sync runs.");
+        _syncErrors = meter.CreateCounter<long>("vinylvault_sync_errors", description: "Errors recorded by sync runs.");
+        _syncRuns = meter.CreateCounter<long>("vinylvault_sync_runs", description: "Finished sync runs, by outcome.");
+        _syncDuration = meter.CreateHistogram<double>("vinylvault_sync_duration", unit: "s", description: "Duration of finished sync runs.");
+        meter.CreateObservableGauge("vinylvault_collection_releases", () => _releases is { } n ? [new Measurement<long>(n)] : Array.Empty<Measurement<long>>(), description: "Collection items (instances) in the local database.");
+    }
+
+    public void DiscogsRequest(int statusCode) => _discogsRequests.Add(1, new KeyValuePair<string, object?>("status_code", statusCode));
+
+    public void RateLimitWait(TimeSpan waited) => _rateLimitWait.Record(waited.TotalSeconds);
+
+    public void DiscogsRemaining(int remaining) => _remaining = remaining;
+
+    public void SyncItemsProcessed(long count) => _syncItems.Add(count);
+
+    public void SyncError() => _syncErrors.Add(1);
+
+    public void SyncRunFinished(string outcome, TimeSpan duration)
+    {
+        var tag = new KeyValuePair<string, object?>("outcome", outcome);
+        _syncRuns.Add(1, tag);
+        _syncDuration.Record(duration.TotalSeconds, tag);
+    }
+
+    public void CollectionSize(long releases) => _releases = releases;
+}
