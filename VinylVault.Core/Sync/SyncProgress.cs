@@ -1,0 +1,65 @@
+namespace VinylVault.Core.Sync;
+
+/// <summary>
+/// The one publisher of sync progress. The pipeline reports as often as it likes; subscribers (the hub, Blazor
+/// components, metrics) hear at most a few updates a second, and always the final one. Handlers must not block:
+/// a Blazor component calls InvokeAsync(StateHasChanged); the hub sends without awaiting the pipeline.
+/// </summary>
+public sealed class SyncProgress(TimeProvider time)
+{
+    public static readonly TimeSpan MinInterval = TimeSpan.FromMilliseconds(250);
+
+    private readonly Lock _gate = new();
+    private readonly List<Action<SyncStatus, bool>> _subscribers = [];
+    private long _lastPublished;
+
+    public SyncStatus Current { get; private set; } = SyncStatus.Idle;
+
+    /// <summary>Subscribes <paramref name="handler"/>(status, isFinal); dispose the result to unsubscribe.</summary>
+    public IDisposable Subscribe(Action<SyncStatus, bool> handler)
+    {
+        lock (_gate)
+        {
+            _subscribers.Add(handler);
+        }
+
+        return new Subscription(this, handler);
+    }
+
+    /// <summary>Records <paramref name="status"/>; tells subscribers if it is final, a change of state or phase, or enough time passed.</summary>
+    public void Report(SyncStatus status)
+    {
+        Action<SyncStatus, bool>[] targets;
+        var isFinal = !status.IsActive && status.Status != SyncState.Idle;
+        lock (_gate)
+        {
+            var previous = Current;
+            Current = status;
+            var now = time.GetTimestamp();
+            var due = time.GetElapsedTime(_lastPublished, now) >= MinInterval;
+            if (!isFinal && !due && previous.Status == status.Status && previous.Phase == status.Phase)
+            {
+                return;
+            }
+
+            _lastPublished = now;
+            targets = [.. _subscribers];
+        }
+
+        foreach (var target in targets)
+        {
+            target(status, isFinal);
+        }
+    }
+
+    private sealed class Subscription(SyncProgress owner, Action<SyncStatus, bool> handler) : IDisposable
+    {
+        public void Dispose()
+        {
+            lock (owner._gate)
+            {
+                owner._subscribers.Remove(handler);
+            }
+        }
+    }
+}
