@@ -1,12 +1,37 @@
+using VinylVault.Api.Auth;
+using VinylVault.Api.Http;
+using VinylVault.Api.Operations;
+using VinylVault.Api.Sync;
 using VinylVault.Core.Collection;
 using VinylVault.Core.Configuration;
+using VinylVault.Core.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddEnvironmentAliases();
 
 // Storage first: its hosted service migrates the database before any other hosted service starts.
 builder.AddStorage();
+builder.AddSecurity();
+builder.AddHttpApi();
+builder.AddVaultAuth();
+builder.AddLiveProgress();
+builder.AddVaultMetrics();
+builder.AddVaultHealth();
 
 var app = builder.Build();
+
+app.UseSecurityHeaders();
+app.UseProblemHandling();
+app.UseVaultAuth();
+
+app.MapApiDocument();
+app.MapVaultHealth();
+app.MapVaultMetrics();
+app.MapSessionEndpoints();
+
+var api = app.MapApiGroup();
+api.MapApiKeyEndpoints();
+
+app.MapSyncHub();
 
 app.Run();
