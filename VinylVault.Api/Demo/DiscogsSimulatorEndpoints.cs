@@ -16,59 +16,61 @@ public static partial class DiscogsSimulatorEndpoints
     /// <summary>Maps the simulator under <paramref name="prefix"/>, using <paramref name="simulator"/> or the one registered in DI.</summary>
     public static RouteGroupBuilder MapDiscogsSimulator(this IEndpointRouteBuilder endpoints, string prefix = "", DiscogsSimulator? simulator = null)
     {
-        var sim = simulator ?? endpoints.ServiceProvider.GetRequiredService<DiscogsSimulator>();
+        // Resolved on first use, so an app can map the demo without building (or validating) it until someone calls.
+        var services = endpoints.ServiceProvider;
+        var sim = new Lazy<DiscogsSimulator>(() => simulator ?? services.GetRequiredService<DiscogsSimulator>());
         var root = endpoints.MapGroup(prefix).ExcludeFromDescription();
         var api = root.MapGroup("");
         SimulatorLinks Links(HttpRequest r) => new($"{r.Scheme}://{r.Host}{r.PathBase}{prefix.TrimEnd('/')}");
 
         api.MapGet("/oauth/identity", (HttpRequest r) =>
-            SimulatorResult.Json(SimulatorAnswers.Identity(sim, Links(r))))
+            SimulatorResult.Json(SimulatorAnswers.Identity(sim.Value, Links(r))))
             .AddEndpointFilter(new SimulatorGate(sim, "identity"));
 
         api.MapGet("/users/{username}/collection/folders", (HttpRequest r, string username) =>
-            ForOwner(sim, username) ?? SimulatorResult.Json(SimulatorAnswers.Folders(sim, Links(r))))
+            ForOwner(sim.Value, username) ?? SimulatorResult.Json(SimulatorAnswers.Folders(sim.Value, Links(r))))
             .AddEndpointFilter(new SimulatorGate(sim, "folders"));
 
         api.MapGet("/users/{username}/collection/folders/{folderId:int}/releases", (
             HttpRequest r, string username, int folderId, string? page, [FromQuery(Name = "per_page")] string? perPage, string? sort,
             [FromQuery(Name = "sort_order")] string? sortOrder) =>
-            ForOwner(sim, username) ?? (!sim.Collection.HasFolder(folderId)
+            ForOwner(sim.Value, username) ?? (!sim.Value.Collection.HasFolder(folderId)
                 ? SimulatorResult.Message(404, "Folder not found.")
-                : SimulatorResult.Json(SimulatorAnswers.CollectionPage(sim, Links(r), folderId, Int(page), Int(perPage), sort, sortOrder))))
+                : SimulatorResult.Json(SimulatorAnswers.CollectionPage(sim.Value, Links(r), folderId, Int(page), Int(perPage), sort, sortOrder))))
             .AddEndpointFilter(new SimulatorGate(sim, "collection"));
 
         api.MapGet("/releases/{releaseId:long}", (HttpRequest r, long releaseId) =>
-            !sim.Faults.IsHidden(releaseId) && sim.Catalog.TryGet(releaseId, out var release)
+            !sim.Value.Faults.IsHidden(releaseId) && sim.Value.Catalog.TryGet(releaseId, out var release)
                 ? SimulatorResult.Json(WireMapper.Release(release, Links(r)))
                 : SimulatorResult.Message(404, "Release not found."))
             .AddEndpointFilter(new SimulatorGate(sim, "release"));
 
         api.MapGet("/database/search", (HttpRequest r, string? q, string? type, string? page, [FromQuery(Name = "per_page")] string? perPage) =>
-            SimulatorResult.Json(SimulatorAnswers.Search(sim, Links(r), q, type, Int(page), Int(perPage))))
+            SimulatorResult.Json(SimulatorAnswers.Search(sim.Value, Links(r), q, type, Int(page), Int(perPage))))
             .AddEndpointFilter(new SimulatorGate(sim, "search"));
 
         api.MapGet("/users/{username}/collection/value", (string username) =>
-            ForOwner(sim, username) ?? SimulatorResult.Json(SimulatorAnswers.Value(sim)))
+            ForOwner(sim.Value, username) ?? SimulatorResult.Json(SimulatorAnswers.Value(sim.Value)))
             .AddEndpointFilter(new SimulatorGate(sim, "value"));
 
         api.MapGet("/users/{username}/collection/fields", (string username) =>
-            ForOwner(sim, username) ?? SimulatorResult.Json(SimulatorAnswers.Fields()))
+            ForOwner(sim.Value, username) ?? SimulatorResult.Json(SimulatorAnswers.Fields()))
             .AddEndpointFilter(new SimulatorGate(sim, "fields"));
 
         api.MapGet("/users/{username}/wants", (HttpRequest r, string username, string? page, [FromQuery(Name = "per_page")] string? perPage) =>
-            ForOwner(sim, username) ?? SimulatorResult.Json(SimulatorAnswers.Wants(sim, Links(r), Int(page), Int(perPage))))
+            ForOwner(sim.Value, username) ?? SimulatorResult.Json(SimulatorAnswers.Wants(sim.Value, Links(r), Int(page), Int(perPage))))
             .AddEndpointFilter(new SimulatorGate(sim, "wants"));
 
         api.MapGet("/marketplace/stats/{releaseId:long}", (long releaseId) =>
-            sim.Catalog.TryGet(releaseId, out var release)
-                ? SimulatorResult.Json(SimulatorAnswers.MarketplaceStats(release, sim.Options.CurrencyCode))
+            sim.Value.Catalog.TryGet(releaseId, out var release)
+                ? SimulatorResult.Json(SimulatorAnswers.MarketplaceStats(release, sim.Value.Options.CurrencyCode))
                 : SimulatorResult.Message(404, "Release not found."))
             .AddEndpointFilter(new SimulatorGate(sim, "marketplace_stats"));
 
         root.MapGet("/images/{name}", (string name, HttpResponse response) =>
         {
-            var result = Image(sim, name);
-            sim.Counters.Answered("image", result.StatusCode, null);
+            var result = Image(sim.Value, name);
+            sim.Value.Counters.Answered("image", result.StatusCode, null);
             response.Headers.CacheControl = "public, max-age=86400";
             return result;
         });

@@ -50,7 +50,16 @@ public sealed class SimulatedCollection
     /// <summary>Distinct release ids: what a sync has to fetch details for.</summary>
     public IReadOnlyList<long> ReleaseIds => [.. Items.Select(i => i.ReleaseId).Distinct().Order()];
 
-    public SimulatedItem this[long instanceId] => Items.First(i => i.InstanceId == instanceId);
+    public SimulatedItem this[long instanceId]
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _items.TryGetValue(instanceId, out var item) ? item : throw new KeyNotFoundException($"No copy with instance id {instanceId}.");
+            }
+        }
+    }
 
     /// <summary>Copies in a folder; folder 0 is "All".</summary>
     public int CountIn(int folderId) => folderId == 0 ? Count : Items.Count(i => i.FolderId == folderId);

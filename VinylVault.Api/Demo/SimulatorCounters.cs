@@ -21,6 +21,7 @@ public sealed class SimulatorCounters
     private readonly List<long> _accepted = [];
     private readonly List<long> _arrived = [];
     private int _tokenInQuery;
+    private int _total;
 
     internal SimulatorCounters(TimeProvider time, Func<TimeSpan> window)
     {
@@ -35,7 +36,7 @@ public sealed class SimulatorCounters
         _answers.Where(a => (endpoint is null || a.Key.Endpoint == endpoint) && (status is null || a.Key.Status == status)).Sum(a => a.Value));
 
     /// <summary>Every request answered (all endpoints but images).</summary>
-    public int TotalRequests => Read(() => _arrived.Count);
+    public int TotalRequests => Read(() => _total);
 
     public int TooManyRequests => Requests(status: 429);
 
@@ -88,7 +89,7 @@ public sealed class SimulatorCounters
             _userAgents.Clear();
             _accepted.Clear();
             _arrived.Clear();
-            _tokenInQuery = 0;
+            (_tokenInQuery, _total) = (0, 0);
         }
     }
 
@@ -96,6 +97,7 @@ public sealed class SimulatorCounters
     {
         lock (_gate)
         {
+            _total++;
             Append(_arrived, timestamp);
             if (accepted)
             {

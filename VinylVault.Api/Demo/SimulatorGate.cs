@@ -8,14 +8,16 @@ namespace VinylVault.Api.Demo;
 /// headers on every answer), a 429 storm, latency, the fault switches, the token check; then the endpoint, whose
 /// JSON a fault may still cut short. Every answer is counted.
 /// </summary>
-internal sealed class SimulatorGate(DiscogsSimulator sim, string endpoint) : IEndpointFilter
+internal sealed class SimulatorGate(Lazy<DiscogsSimulator> simulator, string endpoint) : IEndpointFilter
 {
+    private DiscogsSimulator Sim => simulator.Value;
+
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
         var releaseId = endpoint == "release" && long.TryParse(http.Request.RouteValues["releaseId"] as string, CultureInfo.InvariantCulture, out var id) ? id : (long?)null;
-        var decision = sim.RateLimit.Admit(out var arrival);
-        sim.Counters.Arrived(arrival, decision.Allowed, http.Request.Headers.UserAgent.ToString(), http.Request.Query.ContainsKey("token"));
+        var decision = Sim.RateLimit.Admit(out var arrival);
+        Sim.Counters.Arrived(arrival, decision.Allowed, http.Request.Headers.UserAgent.ToString(), http.Request.Query.ContainsKey("token"));
 
         var headers = http.Response.Headers;
         headers["X-Discogs-Ratelimit"] = decision.Limit.ToString(CultureInfo.InvariantCulture);
@@ -25,13 +27,13 @@ internal sealed class SimulatorGate(DiscogsSimulator sim, string endpoint) : IEn
         try
         {
             var result = await AnswerAsync(context, next, decision.Allowed, http.RequestAborted);
-            sim.Counters.Answered(endpoint, result.StatusCode, releaseId);
+            Sim.Counters.Answered(endpoint, result.StatusCode, releaseId);
             return result;
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
         {
             // The client gave up (its timeout, during a hang or a slow answer): nginx logs this as 499.
-            sim.Counters.Answered(endpoint, 499, releaseId);
+            Sim.Counters.Answered(endpoint, 499, releaseId);
             return Results.Empty;
         }
     }
@@ -43,21 +45,21 @@ internal sealed class SimulatorGate(DiscogsSimulator sim, string endpoint) : IEn
             return SimulatorResult.Error(HttpStatusCode.TooManyRequests);
         }
 
-        if (sim.Faults.StormRetryAfter() is { } retryAfter)
+        if (Sim.Faults.StormRetryAfter() is { } retryAfter)
         {
             return SimulatorResult.Error(HttpStatusCode.TooManyRequests, retryAfter > TimeSpan.Zero ? retryAfter : null);
         }
 
-        if (sim.Faults.Latency > TimeSpan.Zero)
+        if (Sim.Faults.Latency > TimeSpan.Zero)
         {
-            await Task.Delay(sim.Faults.Latency, sim.Time, aborted);
+            await Task.Delay(Sim.Faults.Latency, Sim.Time, aborted);
         }
 
-        var fault = sim.Faults.Next();
+        var fault = Sim.Faults.Next();
         switch (fault?.Kind)
         {
             case SimulatedFault.Timeout:
-                await Task.Delay(sim.Faults.HangDuration, sim.Time, aborted);
+                await Task.Delay(Sim.Faults.HangDuration, Sim.Time, aborted);
                 return SimulatorResult.Error(HttpStatusCode.GatewayTimeout);
             case SimulatedFault.HtmlBadGateway:
                 return SimulatorResult.BadGateway();
@@ -82,6 +84,6 @@ internal sealed class SimulatorGate(DiscogsSimulator sim, string endpoint) : IEn
         const string scheme = "Discogs token=";
         var header = request.Headers.Authorization.ToString();
         var token = header.StartsWith(scheme, StringComparison.Ordinal) ? header[scheme.Length..].Trim() : request.Query["token"].ToString();
-        return token.Length > 0 && string.Equals(token, sim.Token, StringComparison.Ordinal);
+        return token.Length > 0 && string.Equals(token, Sim.Token, StringComparison.Ordinal);
     }
 }

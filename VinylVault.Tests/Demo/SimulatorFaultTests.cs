@@ -141,6 +141,22 @@ public sealed class SimulatorFaultTests
     }
 
     [Fact]
+    public async Task Stopping_the_server_ends_a_hanging_request()
+    {
+        var server = await StartAsync();
+        using var client = server.CreateClient();
+        server.Simulator.Faults.TimeoutRate = 1;
+        var hanging = client.GetAsync("oauth/identity");
+        Assert.True(SpinWait.SpinUntil(() => server.Simulator.Counters.TotalRequests == 1, TimeSpan.FromSeconds(5)));
+
+        var watch = Stopwatch.StartNew();
+        await server.DisposeAsync();
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"{watch.Elapsed.TotalSeconds:F1} s");
+        await Assert.ThrowsAnyAsync<HttpRequestException>(() => hanging);
+    }
+
+    [Fact]
     public async Task A_short_hang_ends_in_a_504()
     {
         await using var server = await StartAsync();

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using VinylVault.Api.Demo;
 using VinylVault.Core.Discogs;
@@ -45,6 +47,8 @@ public sealed class SimulatorServer : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        // A request hanging on purpose (a timeout fault) must not hold a test's clean-up for the default 30 s.
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(1));
         var app = builder.Build();
         app.MapDiscogsSimulator(prefix, simulator);
         await app.StartAsync(cancellationToken);
