@@ -41,7 +41,10 @@ internal static class DiscogsErrors
     {
         OperationCanceledException when cancellationToken.IsCancellationRequested => exception,
         DiscogsApiException => exception,
-        _ => new DiscogsConnectionException($"Discogs unreachable: {Scrub(exception.Message, account)}", exception),
+        // The cause is kept for logs unless it carries the token itself.
+        _ => new DiscogsConnectionException(
+            $"Discogs unreachable: {Scrub(exception.Message, account)}",
+            Scrub(exception.ToString(), account) == exception.ToString() ? exception : null),
     };
 
     // Discogs errors are {"message": "..."}. A proxy in front of it answers HTML (a 502 page): no message then,

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -49,6 +50,20 @@ public sealed class OptionsTests
         var options = host.Services.GetRequiredService<IOptions<DiscogsOptions>>().Value;
         Assert.Equal((7, 12d, 1), (options.MaxRequestsPerMinute, options.TimeoutSeconds, options.MaxRetries));
         Assert.Equal(7, host.Services.GetRequiredService<DiscogsRateLimiter>().Limit);
+    }
+
+    [Fact]
+    public void The_app_wires_the_client_and_refuses_to_start_on_a_bad_value()
+    {
+        using (var app = new WebApplicationFactory<Program>())
+        {
+            Assert.Equal(55, app.Services.GetRequiredService<DiscogsRateLimiter>().Limit);
+            Assert.NotNull(app.Services.GetRequiredService<DiscogsClient>());
+        }
+
+        using var broken = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web.UseSetting("Discogs:MaxRequestsPerMinute", "0"));
+        var error = Assert.Throws<OptionsValidationException>(() => broken.Services);
+        Assert.Contains("Discogs:MaxRequestsPerMinute", error.Message, StringComparison.Ordinal);
     }
 
     private static IHost Build(Dictionary<string, string?> settings, Dictionary<string, string?>? environment = null)
