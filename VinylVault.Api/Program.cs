@@ -1,9 +1,13 @@
+using VinylVault.Api.Account;
 using VinylVault.Api.Auth;
+using VinylVault.Api.Collection;
 using VinylVault.Api.Http;
 using VinylVault.Api.Operations;
+using VinylVault.Api.Search;
 using VinylVault.Api.Sync;
 using VinylVault.Core.Collection;
 using VinylVault.Core.Configuration;
+using VinylVault.Core.Discogs;
 using VinylVault.Core.Security;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,6 +15,8 @@ builder.Configuration.AddEnvironmentAliases();
 
 // Storage first: its hosted service migrates the database before any other hosted service starts.
 builder.AddStorage();
+builder.AddDiscogs();
+builder.AddDiscogsConnectivity();
 builder.AddSecurity();
 builder.AddHttpApi();
 builder.AddVaultAuth();
@@ -30,6 +36,9 @@ app.MapVaultMetrics();
 app.MapSessionEndpoints();
 
 var api = app.MapApiGroup();
+api.MapCollectionEndpoints();
+api.MapSearchEndpoints();
+api.MapDiscogsAccountEndpoints();
 api.MapApiKeyEndpoints();
 
 app.MapSyncHub();
