@@ -1,6 +1,5 @@
 using VinylVault.Api.Account;
 using VinylVault.Api.Auth;
-using VinylVault.Api.Collection;
 using VinylVault.Api.Http;
 using VinylVault.Api.Operations;
 using VinylVault.Api.Search;
@@ -36,7 +35,6 @@ app.MapVaultMetrics();
 app.MapSessionEndpoints();
 
 var api = app.MapApiGroup();
-api.MapCollectionEndpoints();
 api.MapSearchEndpoints();
 api.MapDiscogsAccountEndpoints();
 api.MapApiKeyEndpoints();
