@@ -47,8 +47,13 @@ public sealed class SyncHubTests : IAsyncDisposable
         progress.Report(new SyncStatus { Status = SyncState.Syncing, Phase = SyncPhase.Pages, ProcessedItems = 0, TotalItems = 10, StartedAt = started });
         progress.Report(new SyncStatus
         {
-            Status = SyncState.Syncing, Phase = SyncPhase.Details, ProgressPercent = 50, ProcessedItems = 5, TotalItems = 10,
-            EstimatedCompletion = started.AddMinutes(1), StartedAt = started,
+            Status = SyncState.Syncing,
+            Phase = SyncPhase.Details,
+            ProgressPercent = 50,
+            ProcessedItems = 5,
+            TotalItems = 10,
+            EstimatedCompletion = started.AddMinutes(1),
+            StartedAt = started,
         });
         progress.Report(new SyncStatus { Status = SyncState.Completed, ProgressPercent = 100, ProcessedItems = 10, TotalItems = 10, StartedAt = started });
 
