@@ -10,7 +10,8 @@ public static class StorageRegistration
 {
     /// <summary>
     /// The SQLite database: options, the context (scoped, and a factory for background work), the PRAGMA
-    /// interceptor, and the migrations at start-up. Call it before anything else that adds hosted services.
+    /// interceptor, the migrations at start-up, and the <see cref="CollectionQueries"/> every reader shares.
+    /// Call it before anything else that adds hosted services.
     /// </summary>
     public static IHostApplicationBuilder AddStorage(this IHostApplicationBuilder builder)
     {
@@ -25,6 +26,7 @@ public static class StorageRegistration
             .UseSqlite(services.GetRequiredService<VaultDatabase>().ConnectionString)
             .AddInterceptors(services.GetRequiredService<SqlitePragmaInterceptor>()));
         builder.Services.AddHostedService<StorageInitializer>();
+        builder.Services.AddSingleton<CollectionQueries>();
         return builder;
     }
 }
