@@ -25,6 +25,9 @@ internal sealed class SyncCounters
     public int ErrorCount => Volatile.Read(ref _errorCount);
     public IReadOnlyList<string> Errors => [.. _errors];
 
+    /// <summary>Items and releases written, as they are written (the items-processed metric).</summary>
+    public event Action<int>? Processed;
+
     public void Request() => Interlocked.Increment(ref _requests);
 
     public void PageRead(int totalPages, int totalItems)
@@ -39,6 +42,7 @@ internal sealed class SyncCounters
         Interlocked.Add(ref _itemsWritten, items);
         Interlocked.Add(ref _added, added);
         Interlocked.Add(ref _updated, updated);
+        Processed?.Invoke(items);
     }
 
     public void Pruned(int instances, int releases)
@@ -53,6 +57,7 @@ internal sealed class SyncCounters
     {
         Interlocked.Add(ref _fetched, fetched);
         Interlocked.Add(ref _notFound, notFound);
+        Processed?.Invoke(fetched);
     }
 
     /// <summary>Records a note (a 404) without counting it towards Sync:MaxErrors.</summary>
