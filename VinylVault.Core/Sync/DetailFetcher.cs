@@ -48,7 +48,6 @@ internal sealed class DetailFetcher(IDiscogsApi api, SyncRunContext run)
     {
         try
         {
-            run.Counters.Request();
             return new DetailResult(id, await api.GetReleaseAsync(id, run.Stop));
         }
         catch (DiscogsNotFoundException)

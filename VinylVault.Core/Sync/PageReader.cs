@@ -51,7 +51,6 @@ internal sealed class PageReader(IDiscogsApi api, SyncRunContext run)
     {
         try
         {
-            run.Counters.Request();
             return await api.GetCollectionPageAsync(run.Username, 0, new CollectionPageQuery(page), run.Stop);
         }
         catch (DiscogsNotFoundException)

@@ -16,23 +16,22 @@ namespace VinylVault.Core.Sync;
 /// </summary>
 internal sealed class SyncPipeline(
     IDiscogsApi api,
+    DiscogsClient client,
+    DiscogsRateLimiter limiter,
+    SyncRunLog log,
     IDbContextFactory<VaultDbContext> contexts,
     IOptions<SyncOptions> options,
-    IOptions<DiscogsOptions> discogs,
     SyncProgress progress,
     VaultMetrics metrics,
     TimeProvider time,
     ILogger<SyncPipeline> logger)
 {
-    public async Task<SyncRun> RunAsync(SyncRequest request, string username, Func<int?> remainingBudget, CancellationToken cancel)
+    public async Task<SyncRun> RunAsync(SyncRequest request, CancellationToken cancel)
     {
-        var log = new SyncRunLog(contexts);
         var started = time.GetUtcNow().UtcDateTime;
         var runId = await log.OpenAsync(request, started, CancellationToken.None);
-        using var run = new SyncRunContext(request, username, options.Value, metrics, started, cancel);
-        run.Counters.Processed += count => metrics.SyncItemsProcessed(count);
-        var allowed = discogs.Value.MaxRequestsPerMinute / discogs.Value.RateLimitWindowSeconds;
-        var reporter = new SyncProgressReporter(run, progress, time, allowed, remainingBudget);
+        using var run = new SyncRunContext(request, options.Value, metrics, started, cancel);
+        var reporter = new SyncProgressReporter(run, progress, time, limiter);
         logger.LogInformation("Sync run {RunId} started (force full: {ForceFull}, by {Trigger})", runId, request.ForceFull, request.Trigger);
 
         var passComplete = false;
@@ -40,6 +39,7 @@ internal sealed class SyncPipeline(
         try
         {
             reporter.Publish();
+            run.Username = await UsernameAsync(run);
             await FoldersAsync(run);
             passComplete = await PagePassAsync(run, reporter);
             if (!run.Stop.IsCancellationRequested)
@@ -67,9 +67,25 @@ internal sealed class SyncPipeline(
         var record = await log.CloseAsync(runId, outcome, message, run.Counters, time.GetUtcNow().UtcDateTime, CancellationToken.None);
         metrics.SyncRunFinished(outcome.ToString().ToLowerInvariant(), record.FinishedAt!.Value - record.StartedAt);
         metrics.CollectionSize(await log.CollectionSizeAsync(CancellationToken.None));
+        await log.OptimizeAsync(CancellationToken.None);
         reporter.Finish(Final(outcome), message);
         logger.LogInformation("Sync run {RunId} ended {Outcome} after {Requests} requests with {Errors} errors", runId, outcome, run.Counters.Requests, run.Counters.ErrorCount);
         return record;
+    }
+
+    /// <summary>The configured username, else the token's owner (one identity call).</summary>
+    private async Task<string> UsernameAsync(SyncRunContext run)
+    {
+        try
+        {
+            return await client.GetUsernameAsync(run.Stop);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !run.Stop.IsCancellationRequested)
+        {
+            run.Handle(ex, "Identity");
+            run.Fail($"Could not find out whose collection to sync: {ex.Message}");
+            throw new OperationCanceledException(run.Stop);
+        }
     }
 
     /// <summary>Folders and custom fields: two fixed calls that name what instances refer to. Their failure is an error, not the end.</summary>
@@ -77,13 +93,11 @@ internal sealed class SyncPipeline(
     {
         try
         {
-            run.Counters.Request();
             var folders = await api.GetFoldersAsync(run.Username, run.Stop);
-            run.Counters.Request();
             var fields = await api.GetCollectionFieldsAsync(run.Username, run.Stop);
             await PageWriter.WriteFoldersAsync(contexts, folders.Folders, fields.Fields, run.Stop);
         }
-        catch (Exception ex) when (ex is DiscogsApiException or HttpRequestException or System.Text.Json.JsonException)
+        catch (DiscogsApiException ex)
         {
             run.Handle(ex, "Folders and custom fields");
         }

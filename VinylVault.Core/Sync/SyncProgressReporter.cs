@@ -1,11 +1,13 @@
+using VinylVault.Core.Discogs;
+
 namespace VinylVault.Core.Sync;
 
 /// <summary>
-/// Turns a run's counters into the <see cref="SyncStatus"/> everyone sees. The ETA divides the requests still to
-/// make by the rate the limiter allows (Discogs:MaxRequestsPerMinute per window), or by the rate actually achieved
-/// when that is lower (a slow server): not by a recent average that a burst at the start would flatter.
+/// Turns a run's counters into the <see cref="SyncStatus"/> everyone sees. The ETA is when the limiter will have let
+/// the remaining requests through (its own permits and window, the server's reported budget included), or later when
+/// the rate actually achieved is lower (a slow server): not a recent average that a burst at the start would flatter.
 /// </summary>
-internal sealed class SyncProgressReporter(SyncRunContext run, SyncProgress progress, TimeProvider time, double allowedPerSecond, Func<int?> remainingBudget)
+internal sealed class SyncProgressReporter(SyncRunContext run, SyncProgress progress, TimeProvider time, DiscogsRateLimiter limiter)
 {
     private readonly Lock _gate = new();
     private readonly long _started = time.GetTimestamp();
@@ -72,19 +74,23 @@ internal sealed class SyncProgressReporter(SyncRunContext run, SyncProgress prog
             TotalPages = totalPages,
             ItemsPerSecond = phaseSeconds > 0.5 ? Math.Round(processed / phaseSeconds, 2) : 0,
             RequestsMade = c.Requests,
-            RateLimitRemaining = remainingBudget(),
+            RateLimitRemaining = limiter.LastRemaining,
             Errors = c.ErrorCount,
             ForceFull = run.Request.ForceFull,
             StartedAt = new DateTimeOffset(run.StartedAt, TimeSpan.Zero),
-            EstimatedCompletion = state == SyncState.Syncing ? time.GetUtcNow().AddSeconds(remaining / Rate()) : null,
+            EstimatedCompletion = state == SyncState.Syncing ? time.GetUtcNow() + TimeLeft(remaining) : null,
             Message = message,
         };
     }
 
-    private double Rate()
+    private TimeSpan TimeLeft(int remainingRequests)
     {
+        var allowed = limiter.EstimateTimeToSend(remainingRequests);
         var seconds = time.GetElapsedTime(_started).TotalSeconds;
-        var achieved = seconds >= 2 ? run.Counters.Requests / seconds : double.MaxValue;
-        return Math.Max(0.01, Math.Min(allowedPerSecond, achieved));
+        var achieved = run.Counters.Requests / seconds;
+        // Measured over a few seconds at least, so the first burst of permits does not count as the pace.
+        return seconds >= 5 && achieved > 0 && remainingRequests / achieved > allowed.TotalSeconds
+            ? TimeSpan.FromSeconds(remainingRequests / achieved)
+            : allowed;
     }
 }

@@ -14,10 +14,13 @@ internal sealed class SyncRunContext : IDisposable
     private readonly VaultMetrics _metrics;
     private string? _failure;
 
-    public SyncRunContext(SyncRequest request, string username, SyncOptions options, VaultMetrics metrics, DateTime startedAt, CancellationToken cancel)
+    public SyncRunContext(SyncRequest request, SyncOptions options, VaultMetrics metrics, DateTime startedAt, CancellationToken cancel)
     {
         Request = request;
-        Username = username;
+        // Requests as the HTTP stack sent them, retries included, counted from the start of this run.
+        var before = metrics.DiscogsRequestsSent;
+        Counters = new SyncCounters(() => (int)(metrics.DiscogsRequestsSent - before));
+        Counters.Processed += count => metrics.SyncItemsProcessed(count);
         Options = options;
         StartedAt = startedAt;
         Cancelled = cancel;
@@ -27,10 +30,11 @@ internal sealed class SyncRunContext : IDisposable
     }
 
     public SyncRequest Request { get; }
-    public string Username { get; }
+    /// <summary>Whose collection: the configured username, or the token's owner.</summary>
+    public string Username { get; set; } = "";
     public SyncOptions Options { get; }
     public DateTime StartedAt { get; }
-    public SyncCounters Counters { get; } = new();
+    public SyncCounters Counters { get; }
     public SyncPhase Phase { get; set; } = SyncPhase.Pages;
 
     /// <summary>Cancelled on failure or cancel: every stage watches it.</summary>
