@@ -33,7 +33,7 @@ internal sealed class SyncProgressReporter(SyncRunContext run, SyncProgress prog
         {
             if (!_finished)
             {
-                progress.Report(Build(SyncState.Syncing, null));
+                progress.Report(Build(run.Cancelled.IsCancellationRequested ? SyncState.Cancelling : SyncState.Syncing, null));
             }
         }
     }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using VinylVault.Core.Collection;
 using VinylVault.Core.Sync;
+using VinylVault.Tests.Discogs.Support;
 
 namespace VinylVault.Tests.Sync;
 
@@ -86,6 +87,7 @@ public sealed class SyncAcceptanceTests
     public async Task Force_full_fetches_every_release_again_and_changes_nothing()
     {
         await using var harness = await SyncHarness.StartAsync(120);
+        using var metrics = new MetricsRecorder(harness.Host.Services);
         await harness.SyncAsync();
         var before = await DatabaseDump.CaptureAsync(harness.Contexts);
         var distinct = harness.Simulator.Collection.ReleaseIds.Count;
@@ -97,5 +99,11 @@ public sealed class SyncAcceptanceTests
         Assert.InRange(harness.Simulator.Counters.TotalRequests, Pages(120) + distinct, Pages(120) + distinct + 3);
         Assert.All(harness.Simulator.Counters.Releases.Values, count => Assert.Equal(1, count.Served));
         Assert.Equal(before, await DatabaseDump.CaptureAsync(harness.Contexts));
+
+        // Both runs reached the metrics: outcome and duration, items processed, the collection's size.
+        Assert.Equal(["outcome=completed", "outcome=completed"], metrics.Tags("vinylvault_sync_runs"));
+        Assert.Equal(2, metrics.Values("vinylvault_sync_duration").Count);
+        Assert.Equal(2 * (120 + distinct), metrics.Values("vinylvault_sync_items_processed").Sum()); // each run reads every item
+        Assert.Equal(120, metrics.Values("vinylvault_collection_releases")[^1]);
     }
 }

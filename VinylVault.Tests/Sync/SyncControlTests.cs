@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using VinylVault.Core.Collection;
 using VinylVault.Core.Sync;
 
 namespace VinylVault.Tests.Sync;
@@ -25,6 +26,8 @@ public sealed class SyncControlTests
         Assert.Equal(SyncStartResult.Started, harness.Worker.TryStart(false));
         Assert.Equal(SyncStartResult.AlreadyRunning, harness.Worker.TryStart(true));
         await detailsUnderWay.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        // While details are fetched, the collection is already browsable from the page pass.
+        Assert.Equal(1000, (await harness.Queries.GetPageAsync(new CollectionQuery { Sort = CollectionSort.DateAdded }, CancellationToken.None)).Total);
         var clock = Stopwatch.StartNew();
         Assert.Equal(SyncCancelResult.Cancelling, harness.Worker.TryCancel());
         Assert.Equal(SyncState.Cancelling, harness.Worker.Status.Status);
