@@ -28,6 +28,7 @@ public sealed class SyncWorker(
     private readonly Lock _gate = new();
     private readonly Channel<SyncRequest> _requests = Channel.CreateBounded<SyncRequest>(1);
     private readonly DateTime _startedAt = time.GetUtcNow().UtcDateTime;
+    private DateTime? _lastScheduledAttempt;
     private CancellationTokenSource? _run;
     private TaskCompletionSource _idle = Completed();
 
@@ -153,7 +154,9 @@ public sealed class SyncWorker(
     private async Task<SyncRequest?> NextRequestAsync(SyncRunLog log, CancellationToken stoppingToken)
     {
         var (completed, finished) = await log.LastRunsAsync(stoppingToken);
-        var due = SyncSchedule.NextDue(options.Value.AutoSyncInterval, completed, finished, _startedAt);
+        // A scheduled start that could not happen (no token) counts as an attempt, so it is not retried at once.
+        var attempted = finished is null || _lastScheduledAttempt > finished ? _lastScheduledAttempt ?? finished : finished;
+        var due = SyncSchedule.NextDue(options.Value.AutoSyncInterval, completed, attempted, _startedAt);
         var wait = due is { } at ? at - time.GetUtcNow().UtcDateTime : Timeout.InfiniteTimeSpan;
         if (wait == Timeout.InfiniteTimeSpan || wait > TimeSpan.Zero)
         {
@@ -174,6 +177,7 @@ public sealed class SyncWorker(
         }
 
         logger.LogInformation("Scheduled sync due ({Hours} h after the last completed one)", options.Value.AutoSyncHours);
+        _lastScheduledAttempt = time.GetUtcNow().UtcDateTime;
         return TryStart(new SyncRequest(false, SyncTrigger.Schedule)) == SyncStartResult.Started && _requests.Reader.TryRead(out var scheduled)
             ? scheduled
             : null;
