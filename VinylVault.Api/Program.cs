@@ -1,5 +1,6 @@
 using VinylVault.Api.Account;
 using VinylVault.Api.Auth;
+using VinylVault.Api.Collection;
 using VinylVault.Api.Http;
 using VinylVault.Api.Operations;
 using VinylVault.Api.Search;
@@ -8,6 +9,7 @@ using VinylVault.Core.Collection;
 using VinylVault.Core.Configuration;
 using VinylVault.Core.Discogs;
 using VinylVault.Core.Security;
+using VinylVault.Core.Sync;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddEnvironmentAliases();
@@ -17,6 +19,7 @@ builder.AddStorage();
 builder.AddDiscogs();
 builder.AddDiscogsConnectivity();
 builder.AddSecurity();
+builder.AddSync();
 builder.AddHttpApi();
 builder.AddVaultAuth();
 builder.AddLiveProgress();
@@ -35,7 +38,9 @@ app.MapVaultMetrics();
 app.MapSessionEndpoints();
 
 var api = app.MapApiGroup();
+api.MapSyncEndpoints();
 api.MapSearchEndpoints();
+api.MapCollectionEndpoints();
 api.MapDiscogsAccountEndpoints();
 api.MapApiKeyEndpoints();
 

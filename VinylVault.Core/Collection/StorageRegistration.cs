@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using VinylVault.Core.Collection.Storage;
+using VinylVault.Core.Configuration;
 
 namespace VinylVault.Core.Collection;
 
@@ -10,13 +11,14 @@ public static class StorageRegistration
 {
     /// <summary>
     /// The SQLite database: options, the context (scoped, and a factory for background work), the PRAGMA
-    /// interceptor, and the migrations at start-up. Call it before anything else that adds hosted services.
+    /// interceptor, the migrations at start-up, and the <see cref="CollectionQueries"/> every reader shares.
+    /// Call it before anything else that adds hosted services.
     /// </summary>
     public static IHostApplicationBuilder AddStorage(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<StorageOptions>()
             .BindConfiguration(StorageOptions.Section)
-            .ValidateDataAnnotations()
+            .ValidateDataAnnotationsByKey(StorageOptions.Section)
             .ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<VaultDatabase>();
@@ -25,6 +27,7 @@ public static class StorageRegistration
             .UseSqlite(services.GetRequiredService<VaultDatabase>().ConnectionString)
             .AddInterceptors(services.GetRequiredService<SqlitePragmaInterceptor>()));
         builder.Services.AddHostedService<StorageInitializer>();
+        builder.Services.AddSingleton<CollectionQueries>();
         return builder;
     }
 }

@@ -147,6 +147,9 @@ namespace VinylVault.Core.Collection.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("BasicHash")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("CommunityHave")
                         .HasColumnType("INTEGER");
 
@@ -264,7 +267,8 @@ namespace VinylVault.Core.Collection.Migrations
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
 
                     b.Property<int?>("Qty")
                         .HasColumnType("INTEGER");
@@ -285,7 +289,8 @@ namespace VinylVault.Core.Collection.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
 
                     b.HasKey("ReleaseId", "Name");
 
@@ -351,7 +356,8 @@ namespace VinylVault.Core.Collection.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
 
                     b.HasKey("ReleaseId", "Name");
 

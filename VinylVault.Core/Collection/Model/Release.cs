@@ -23,6 +23,8 @@ public sealed class Release
     public string? Thumb { get; set; }
     public string? CoverImage { get; set; }
     public long? MasterId { get; set; }
+    /// <summary>Fingerprint of the last page data written, so an unchanged release costs no writes on the next sync.</summary>
+    public long BasicHash { get; set; }
 
     public string? Country { get; set; }
     /// <summary>As Discogs wrote it: "1999-03-13", "1999-03-00" or "1999".</summary>

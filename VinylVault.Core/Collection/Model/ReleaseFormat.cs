@@ -22,6 +22,7 @@ internal sealed class ReleaseFormatConfiguration : IEntityTypeConfiguration<Rele
         builder.ToTable("ReleaseFormats");
         builder.HasKey(f => new { f.ReleaseId, f.Sequence });
         builder.HasOne<Release>().WithMany(r => r.Formats).HasForeignKey(f => f.ReleaseId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(f => f.Name).UseCollation("NOCASE");
         builder.HasIndex(f => f.Name);
     }
 }

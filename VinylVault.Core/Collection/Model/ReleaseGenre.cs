@@ -23,6 +23,8 @@ internal sealed class ReleaseGenreConfiguration : IEntityTypeConfiguration<Relea
     {
         builder.ToTable("ReleaseGenres");
         builder.HasKey(g => new { g.ReleaseId, g.Name });
+        // Filters match "electronic" to "Electronic" and still use the index.
+        builder.Property(g => g.Name).UseCollation("NOCASE");
         builder.HasOne<Release>().WithMany(r => r.Genres).HasForeignKey(g => g.ReleaseId).OnDelete(DeleteBehavior.Cascade);
         // The genre filter and facet: name first, so "all releases of this genre" is an index range.
         builder.HasIndex(g => new { g.Name, g.ReleaseId });
@@ -35,6 +37,7 @@ internal sealed class ReleaseStyleConfiguration : IEntityTypeConfiguration<Relea
     {
         builder.ToTable("ReleaseStyles");
         builder.HasKey(s => new { s.ReleaseId, s.Name });
+        builder.Property(s => s.Name).UseCollation("NOCASE");
         builder.HasOne<Release>().WithMany(r => r.Styles).HasForeignKey(s => s.ReleaseId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(s => new { s.Name, s.ReleaseId });
     }

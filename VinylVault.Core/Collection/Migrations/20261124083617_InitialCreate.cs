@@ -76,6 +76,7 @@ namespace VinylVault.Core.Collection.Migrations
                     Thumb = table.Column<string>(type: "TEXT", nullable: true),
                     CoverImage = table.Column<string>(type: "TEXT", nullable: true),
                     MasterId = table.Column<long>(type: "INTEGER", nullable: true),
+                    BasicHash = table.Column<long>(type: "INTEGER", nullable: false),
                     Country = table.Column<string>(type: "TEXT", nullable: true),
                     Released = table.Column<string>(type: "TEXT", nullable: true),
                     Notes = table.Column<string>(type: "TEXT", nullable: true),
@@ -179,7 +180,7 @@ namespace VinylVault.Core.Collection.Migrations
                 {
                     ReleaseId = table.Column<long>(type: "INTEGER", nullable: false),
                     Sequence = table.Column<int>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false, collation: "NOCASE"),
                     Qty = table.Column<int>(type: "INTEGER", nullable: true),
                     Text = table.Column<string>(type: "TEXT", nullable: true),
                     Descriptions = table.Column<string>(type: "TEXT", nullable: false)
@@ -200,7 +201,7 @@ namespace VinylVault.Core.Collection.Migrations
                 columns: table => new
                 {
                     ReleaseId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false)
+                    Name = table.Column<string>(type: "TEXT", nullable: false, collation: "NOCASE")
                 },
                 constraints: table =>
                 {
@@ -267,7 +268,7 @@ namespace VinylVault.Core.Collection.Migrations
                 columns: table => new
                 {
                     ReleaseId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false)
+                    Name = table.Column<string>(type: "TEXT", nullable: false, collation: "NOCASE")
                 },
                 constraints: table =>
                 {
