@@ -58,10 +58,11 @@ public sealed class MetricsTests(MetricsTests.Vault vault) : IClassFixture<Metri
 
         var up = await prometheus.QueryUntilFoundAsync("up{job=\"vinylvault\"} == 1", TimeSpan.FromSeconds(30));
         Assert.NotEmpty(up);
-        var releases = Assert.Single(await prometheus.QueryUntilFoundAsync("vinylvault_collection_releases", TimeSpan.FromSeconds(10)));
-        Assert.Equal($"{SyncedVault.CollectionSize}", releases.GetProperty("value")[1].GetString());
-        var runs = Assert.Single(await prometheus.QueryUntilFoundAsync("vinylvault_sync_runs_total{outcome=\"completed\"}", TimeSpan.FromSeconds(5)));
-        Assert.Equal("1", runs.GetProperty("value")[1].GetString());
+        // The exporter listens to every "VinylVault" meter in the process, so apps of tests running alongside add to
+        // these series: assert what this app's run guarantees, not exact totals.
+        Assert.NotEmpty(await prometheus.QueryUntilFoundAsync($"vinylvault_collection_releases == {SyncedVault.CollectionSize}", TimeSpan.FromSeconds(10)));
+        Assert.NotEmpty(await prometheus.QueryUntilFoundAsync("vinylvault_sync_runs_total{outcome=\"completed\"} >= 1", TimeSpan.FromSeconds(5)));
+        Assert.NotEmpty(await prometheus.QueryUntilFoundAsync("vinylvault_sync_duration_seconds_count >= 1", TimeSpan.FromSeconds(5)));
         var requests = await prometheus.QueryUntilFoundAsync("vinylvault_discogs_requests_total{status_code=\"200\"} > 0", TimeSpan.FromSeconds(5));
         Assert.NotEmpty(requests);
         Assert.Equal("vinylvault", requests[0].GetProperty("metric").GetProperty("job").GetString());
