@@ -55,16 +55,22 @@ public sealed class OptionsTests
     [Fact]
     public void The_app_wires_the_client_and_refuses_to_start_on_a_bad_value()
     {
-        // Its own data directory: the default ("data" under the content root) would put a database in the source tree.
-        var data = Path.Combine(Path.GetTempPath(), "vinylvault-tests", Guid.NewGuid().ToString("N"));
-        using (var app = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web.UseSetting("Storage:DataDirectory", data)))
+        // Its own data directory: the app migrates its database at start-up.
+        var data = Directory.CreateTempSubdirectory("vinylvault-options-");
+        try
         {
-            Assert.Equal(55, app.Services.GetRequiredService<DiscogsRateLimiter>().Limit);
-            Assert.NotNull(app.Services.GetRequiredService<DiscogsClient>());
+            using (var app = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web.UseSetting("Storage:DataDirectory", data.FullName)))
+            {
+                Assert.Equal(55, app.Services.GetRequiredService<DiscogsRateLimiter>().Limit);
+                Assert.NotNull(app.Services.GetRequiredService<DiscogsClient>());
+            }
+        }
+        finally
+        {
+            data.Delete(recursive: true);
         }
 
-        using var broken = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
-            .UseSetting("Storage:DataDirectory", data).UseSetting("Discogs:MaxRequestsPerMinute", "0"));
+        using var broken = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web.UseSetting("Discogs:MaxRequestsPerMinute", "0"));
         var error = Assert.Throws<OptionsValidationException>(() => broken.Services);
         Assert.Contains("Discogs:MaxRequestsPerMinute", error.Message, StringComparison.Ordinal);
     }
