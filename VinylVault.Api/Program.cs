@@ -13,6 +13,8 @@ using VinylVault.Core.Sync;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddEnvironmentAliases();
+// Under systemd (deploy/vinylvault.service, Type=notify) the unit is ready once the app listens; elsewhere a no-op.
+builder.Services.AddSystemd();
 
 // Storage first: its hosted service migrates the database before any other hosted service starts.
 builder.AddStorage();
