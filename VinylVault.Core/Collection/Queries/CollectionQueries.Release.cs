@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace VinylVault.Core.Collection;
+
+public sealed partial class CollectionQueries
+{
+    /// <summary>The release with its tracklist, images and owned copies; null when it is not in the collection.</summary>
+    public async Task<ReleaseDetailView?> GetReleaseAsync(long releaseId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var release = await db.Releases.AsNoTracking().AsSplitQuery()
+            .Include(r => r.Artists).ThenInclude(a => a.Artist)
+            .Include(r => r.Labels).ThenInclude(l => l.Label)
+            .Include(r => r.Formats)
+            .Include(r => r.Genres)
+            .Include(r => r.Styles)
+            .Include(r => r.Tracks)
+            .Include(r => r.Images)
+            .Include(r => r.Instances).ThenInclude(i => i.Notes)
+            .SingleOrDefaultAsync(r => r.Id == releaseId, cancellationToken);
+        if (release is null)
+        {
+            return null;
+        }
+
+        var folders = await db.Folders.AsNoTracking().ToDictionaryAsync(f => f.Id, f => f.Name, cancellationToken);
+        var fields = await db.CustomFields.AsNoTracking().ToDictionaryAsync(f => f.Id, f => f.Name, cancellationToken);
+        var community = release.CommunityHave is { } have
+            ? new CommunityView(have, release.CommunityWant ?? 0, release.CommunityRating, release.CommunityRatingCount ?? 0)
+            : null;
+
+        return new ReleaseDetailView(
+            release.Id, release.Title, release.ArtistDisplay, release.Year, release.Country, release.Released, release.Notes,
+            release.MasterId, release.Thumb, release.CoverImage, release.DataQuality,
+            release.DiscogsUrl ?? $"https://www.discogs.com/release/{release.Id}",
+            [.. release.Artists.OrderBy(a => a.Sequence).Select(a => new ArtistCredit(a.ArtistId, a.Artist.Name, a.Anv, a.Join))],
+            [.. release.Labels.OrderBy(l => l.Sequence).Select(l => new LabelCredit(l.LabelId, l.Label.Name, l.Catno))],
+            [.. release.Formats.OrderBy(f => f.Sequence).Select(f => new FormatView(f.Name, f.Qty, f.Descriptions, f.Text))],
+            [.. release.Genres.Select(g => g.Name).Order()],
+            [.. release.Styles.Select(s => s.Name).Order()],
+            [.. release.Tracks.OrderBy(t => t.Sequence).Select(t => new TrackView(t.Position, t.Title, t.Duration, t.Type))],
+            [.. release.Images.OrderBy(i => i.Sequence).Select(i => new ImageView(i.Type, i.Uri, i.Uri150, i.Width, i.Height))],
+            community, release.LowestPrice, release.NumForSale, release.HasDetails, release.DetailsFetchedAt,
+            [.. release.Instances.OrderBy(i => i.DateAdded).ThenBy(i => i.InstanceId).Select(i => new InstanceView(
+                i.InstanceId, i.FolderId, folders.GetValueOrDefault(i.FolderId), i.Rating, i.DateAdded,
+                i.Notes.OrderBy(n => n.FieldId).ToDictionary(n => fields.GetValueOrDefault(n.FieldId) ?? $"Field {n.FieldId}", n => n.Value)))]);
+    }
+}

@@ -1,0 +1,44 @@
+namespace VinylVault.Core.Collection;
+
+/// <summary>A release as the detail page and GET /api/releases/{id} show it, with every copy owned of it.</summary>
+public sealed record ReleaseDetailView(
+    long Id,
+    string Title,
+    string Artist,
+    int? Year,
+    string? Country,
+    string? Released,
+    string? Notes,
+    long? MasterId,
+    string? Thumb,
+    string? CoverImage,
+    string? DataQuality,
+    string DiscogsUrl,
+    IReadOnlyList<ArtistCredit> Artists,
+    IReadOnlyList<LabelCredit> Labels,
+    IReadOnlyList<FormatView> Formats,
+    IReadOnlyList<string> Genres,
+    IReadOnlyList<string> Styles,
+    IReadOnlyList<TrackView> Tracklist,
+    IReadOnlyList<ImageView> Images,
+    CommunityView? Community,
+    decimal? LowestPrice,
+    int? NumForSale,
+    bool HasDetails,
+    DateTime? DetailsFetchedAt,
+    IReadOnlyList<InstanceView> Instances);
+
+public sealed record ArtistCredit(long Id, string Name, string? Anv, string? Join);
+
+public sealed record LabelCredit(long Id, string Name, string? Catno);
+
+public sealed record FormatView(string Name, int? Qty, IReadOnlyList<string> Descriptions, string? Text);
+
+public sealed record TrackView(string Position, string Title, string? Duration, string? Type);
+
+public sealed record ImageView(string Type, string Uri, string? Uri150, int Width, int Height);
+
+public sealed record CommunityView(int Have, int Want, double? Rating, int RatingCount);
+
+/// <summary>One owned copy; <see cref="Notes"/> maps custom-field names ("Media Condition") to values.</summary>
+public sealed record InstanceView(long InstanceId, int FolderId, string? FolderName, int Rating, DateTime DateAdded, IReadOnlyDictionary<string, string> Notes);

@@ -1,0 +1,39 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace VinylVault.Core.Collection.Storage;
+
+/// <summary>
+/// Registered before every other hosted service, so the schema is migrated before anything reads or writes; it
+/// stops last, and leaves SQLite's statistics fresh (PRAGMA optimize) and the WAL checkpointed.
+/// </summary>
+internal sealed class StorageInitializer(IDbContextFactory<VaultDbContext> contexts, VaultDatabase database, ILogger<StorageInitializer> logger)
+    : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.Database.MigrateAsync(cancellationToken);
+        logger.LogInformation("Database ready at {Path}", database.FilePath);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+            {
+                await db.Database.ExecuteSqlRawAsync("PRAGMA optimize;", cancellationToken);
+            }
+
+            // Closing the pooled connections lets SQLite checkpoint the WAL into the main file.
+            SqliteConnection.ClearAllPools();
+        }
+        catch (Exception ex) when (ex is SqliteException or OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Could not optimize the database on shutdown");
+        }
+    }
+}

@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using VinylVault.Core.Collection.Storage;
+
+namespace VinylVault.Core.Collection;
+
+public static class StorageRegistration
+{
+    /// <summary>
+    /// The SQLite database: options, the context (scoped, and a factory for background work), the PRAGMA
+    /// interceptor, the migrations at start-up, and the <see cref="CollectionQueries"/> every reader shares.
+    /// Call it before anything else that adds hosted services.
+    /// </summary>
+    public static IHostApplicationBuilder AddStorage(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<StorageOptions>()
+            .BindConfiguration(StorageOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<VaultDatabase>();
+        builder.Services.AddSingleton<SqlitePragmaInterceptor>();
+        builder.Services.AddDbContextFactory<VaultDbContext>((services, options) => options
+            .UseSqlite(services.GetRequiredService<VaultDatabase>().ConnectionString)
+            .AddInterceptors(services.GetRequiredService<SqlitePragmaInterceptor>()));
+        builder.Services.AddHostedService<StorageInitializer>();
+        builder.Services.AddSingleton<CollectionQueries>();
+        return builder;
+    }
+}

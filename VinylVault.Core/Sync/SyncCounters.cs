@@ -1,0 +1,75 @@
+using System.Collections.Concurrent;
+
+namespace VinylVault.Core.Sync;
+
+/// <summary>The figures of one run, written by every stage at once, read by progress and the run record.</summary>
+internal sealed class SyncCounters
+{
+    private const int MaxErrorsKept = 200;
+    private readonly ConcurrentQueue<string> _errors = new();
+    private int _pagesRead, _totalPages, _totalItems, _itemsWritten, _added, _updated, _removed, _releasesRemoved;
+    private int _detailsTotal, _fetched, _notFound, _requests, _errorCount;
+
+    public int PagesRead => Volatile.Read(ref _pagesRead);
+    public int TotalPages => Volatile.Read(ref _totalPages);
+    public int TotalItems => Volatile.Read(ref _totalItems);
+    public int ItemsWritten => Volatile.Read(ref _itemsWritten);
+    public int Added => Volatile.Read(ref _added);
+    public int Updated => Volatile.Read(ref _updated);
+    public int Removed => Volatile.Read(ref _removed);
+    public int ReleasesRemoved => Volatile.Read(ref _releasesRemoved);
+    public int DetailsTotal => Volatile.Read(ref _detailsTotal);
+    public int Fetched => Volatile.Read(ref _fetched);
+    public int NotFound => Volatile.Read(ref _notFound);
+    public int Requests => Volatile.Read(ref _requests);
+    public int ErrorCount => Volatile.Read(ref _errorCount);
+    public IReadOnlyList<string> Errors => [.. _errors];
+
+    public void Request() => Interlocked.Increment(ref _requests);
+
+    public void PageRead(int totalPages, int totalItems)
+    {
+        Interlocked.Increment(ref _pagesRead);
+        Volatile.Write(ref _totalPages, totalPages);
+        Volatile.Write(ref _totalItems, totalItems);
+    }
+
+    public void PageWritten(int items, int added, int updated)
+    {
+        Interlocked.Add(ref _itemsWritten, items);
+        Interlocked.Add(ref _added, added);
+        Interlocked.Add(ref _updated, updated);
+    }
+
+    public void Pruned(int instances, int releases)
+    {
+        Interlocked.Add(ref _removed, instances);
+        Interlocked.Add(ref _releasesRemoved, releases);
+    }
+
+    public void DetailsPlanned(int count) => Volatile.Write(ref _detailsTotal, count);
+
+    public void DetailsWritten(int fetched, int notFound)
+    {
+        Interlocked.Add(ref _fetched, fetched);
+        Interlocked.Add(ref _notFound, notFound);
+    }
+
+    /// <summary>Records a note (a 404) without counting it towards Sync:MaxErrors.</summary>
+    public void Note(string message) => Keep(message);
+
+    /// <summary>Records an error and returns how many there are now.</summary>
+    public int Error(string message)
+    {
+        Keep(message);
+        return Interlocked.Increment(ref _errorCount);
+    }
+
+    private void Keep(string message)
+    {
+        if (_errors.Count < MaxErrorsKept)
+        {
+            _errors.Enqueue(message);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace VinylVault.Core.Sync;
+
+/// <summary>The "Sync" configuration section (design.md). Defaults here, overridden by configuration.</summary>
+public sealed class SyncOptions
+{
+    public const string Section = "Sync";
+
+    /// <summary>Releases written per transaction by the detail writer (it also writes at least once a second).</summary>
+    [Range(1, 10_000)]
+    public int BatchSize { get; set; } = 100;
+
+    /// <summary>Errors after which a run stops as failed. A release Discogs answers 404 for is skipped, not counted.</summary>
+    [Range(1, 100_000)]
+    public int MaxErrors { get; set; } = 10;
+
+    /// <summary>An incremental sync this many hours after the last completed one; 0 turns the schedule off.</summary>
+    [Range(0, 8760)]
+    public double AutoSyncHours { get; set; } = 24;
+
+    /// <summary>Detail requests in flight at once: enough to keep the rate limiter busy, few enough to stay polite.</summary>
+    [Range(1, 16)]
+    public int DetailRequestsInFlight { get; set; } = 4;
+
+    public TimeSpan? AutoSyncInterval => AutoSyncHours > 0 ? TimeSpan.FromHours(AutoSyncHours) : null;
+}

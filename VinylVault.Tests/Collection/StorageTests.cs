@@ -1,0 +1,70 @@
+using Microsoft.EntityFrameworkCore;
+using VinylVault.Core.Collection;
+using VinylVault.Core.Collection.Storage;
+using VinylVault.Core.Sync;
+
+namespace VinylVault.Tests.Collection;
+
+public sealed class StorageTests
+{
+    [Fact]
+    public async Task Start_up_creates_the_database_file_in_the_data_directory_with_every_migration_applied()
+    {
+        await using var database = await TestDatabase.StartAsync();
+        await using var db = database.CreateContext();
+
+        Assert.True(File.Exists(Path.Combine(database.Directory, StorageOptions.DatabaseFileName)));
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        Assert.Contains("InitialCreate", (await db.Database.GetAppliedMigrationsAsync()).Single());
+    }
+
+    [Fact]
+    public async Task Every_connection_gets_WAL_normal_sync_the_configured_cache_a_busy_timeout_and_foreign_keys()
+    {
+        await using var database = await TestDatabase.StartAsync(new Dictionary<string, string?> { ["Storage:CacheSizeKb"] = "4096" });
+        await using var db = database.CreateContext();
+        await db.Database.OpenConnectionAsync();
+
+        Assert.Equal("wal", await Pragma(db, "journal_mode"));
+        Assert.Equal("1", await Pragma(db, "synchronous")); // NORMAL
+        Assert.Equal("-4096", await Pragma(db, "cache_size"));
+        Assert.Equal("5000", await Pragma(db, "busy_timeout"));
+        Assert.Equal("1", await Pragma(db, "foreign_keys"));
+    }
+
+    [Fact]
+    public async Task Timestamps_come_back_as_UTC_whatever_kind_they_were_written_with()
+    {
+        await using var database = await TestDatabase.StartAsync();
+        var local = new DateTime(2024, 5, 1, 12, 0, 0, DateTimeKind.Local);
+        await using (var db = database.CreateContext())
+        {
+            db.SyncRuns.Add(new SyncRun { StartedAt = local, FinishedAt = local.AddMinutes(5), Outcome = SyncOutcome.Completed });
+            await db.SaveChangesAsync();
+        }
+
+        await using (var db = database.CreateContext())
+        {
+            var run = await db.SyncRuns.SingleAsync();
+            Assert.Equal(DateTimeKind.Utc, run.StartedAt.Kind);
+            Assert.Equal(local.ToUniversalTime(), run.StartedAt);
+            Assert.Equal(DateTimeKind.Utc, run.FinishedAt!.Value.Kind);
+            Assert.Equal(local.AddMinutes(5).ToUniversalTime(), run.FinishedAt);
+        }
+    }
+
+    [Fact]
+    public async Task A_bad_cache_size_stops_the_start_naming_the_key()
+    {
+        var error = await Assert.ThrowsAnyAsync<Microsoft.Extensions.Options.OptionsValidationException>(
+            () => TestDatabase.StartAsync(new Dictionary<string, string?> { ["Storage:CacheSizeKb"] = "1" }));
+        Assert.Contains("CacheSizeKb", error.Message);
+    }
+
+    private static async Task<string> Pragma(VaultDbContext db, string name)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = $"PRAGMA {name};";
+        return Convert.ToString(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture)!;
+    }
+}
