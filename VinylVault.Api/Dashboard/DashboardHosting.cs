@@ -3,6 +3,7 @@ using MudBlazor;
 using MudBlazor.Services;
 using VinylVault.Core.Sync;
 using VinylVault.Ui;
+using VinylVault.Ui.Collection;
 
 namespace VinylVault.Api.Dashboard;
 
@@ -23,6 +24,7 @@ public static class DashboardHosting
         // The sync engine registers these too; the dashboard only needs them to exist.
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<SyncProgress>();
+        builder.Services.AddSingleton<CoverUrls>();
         return builder;
     }
 
