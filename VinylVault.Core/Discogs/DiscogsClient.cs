@@ -1,0 +1,58 @@
+namespace VinylVault.Core.Discogs;
+
+/// <summary>
+/// What the rest of VinylVault asks of Discogs, in its own words. Everything goes through <see cref="IDiscogsApi"/>
+/// (and so through the one rate limiter); failures are <see cref="DiscogsApiException"/> subtypes.
+/// </summary>
+public sealed class DiscogsClient(IDiscogsApi api, IDiscogsAccount account)
+{
+    private string? _username;
+
+    /// <summary>One identity call: whether Discogs is reachable and accepts the token, in words for the user.</summary>
+    public async Task<(bool Online, string Message)> TestConnectionAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var identity = await api.GetIdentityAsync(cancellationToken);
+            _username = identity.Username;
+            return (true, $"Connected as {identity.Username}");
+        }
+        catch (DiscogsAuthenticationException)
+        {
+            return (false, "Discogs rejected the token");
+        }
+        catch (DiscogsConnectionException exception)
+        {
+            return (false, exception.Message);
+        }
+        catch (DiscogsApiException exception)
+        {
+            return (false, $"Discogs unreachable: {exception.Message}");
+        }
+    }
+
+    /// <summary>Releases matching <paramref name="query"/>, at most <paramref name="limit"/> (Discogs allows 1 to 100).</summary>
+    public Task<SearchResults> SearchAsync(string query, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(query);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, 100);
+        return api.SearchAsync(query, "release", limit, cancellationToken);
+    }
+
+    public Task<DiscogsIdentity> GetIdentityAsync(CancellationToken cancellationToken) => api.GetIdentityAsync(cancellationToken);
+
+    /// <summary>The configured username, else the token's owner (asked once per client instance).</summary>
+    public async Task<string> GetUsernameAsync(CancellationToken cancellationToken) =>
+        account.Username ?? _username ?? (_username = (await api.GetIdentityAsync(cancellationToken)).Username);
+
+    public async Task<IReadOnlyList<DiscogsFolder>> GetFoldersAsync(CancellationToken cancellationToken) =>
+        (await api.GetFoldersAsync(await GetUsernameAsync(cancellationToken), cancellationToken)).Folders;
+
+    /// <summary>One page of 100 items of a folder (0 = all), newest first. Walk pages in order until Pagination.Pages.</summary>
+    public async Task<CollectionPage> GetCollectionPageAsync(int folderId, int page, CancellationToken cancellationToken) =>
+        await api.GetCollectionPageAsync(await GetUsernameAsync(cancellationToken), folderId, new CollectionPageQuery(page), cancellationToken);
+
+    public Task<DiscogsRelease> GetReleaseAsync(long releaseId, CancellationToken cancellationToken) =>
+        api.GetReleaseAsync(releaseId, cancellationToken);
+}
