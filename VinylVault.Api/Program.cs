@@ -1,7 +1,12 @@
+using VinylVault.Api.Auth;
 using VinylVault.Api.Dashboard;
+using VinylVault.Api.Http;
+using VinylVault.Api.Operations;
+using VinylVault.Api.Sync;
 using VinylVault.Core.Collection;
 using VinylVault.Core.Configuration;
 using VinylVault.Core.Discogs;
+using VinylVault.Core.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddEnvironmentAliases();
@@ -9,9 +14,29 @@ builder.AddDiscogs();
 
 // Storage first: its hosted service migrates the database before any other hosted service starts.
 builder.AddStorage();
+builder.AddSecurity();
+builder.AddHttpApi();
+builder.AddVaultAuth();
+builder.AddLiveProgress();
+builder.AddVaultMetrics();
+builder.AddVaultHealth();
 builder.AddDashboard();
 
 var app = builder.Build();
+
+app.UseSecurityHeaders();
+app.UseProblemHandling();
+app.UseVaultAuth();
+
+app.MapApiDocument();
+app.MapVaultHealth();
+app.MapVaultMetrics();
+app.MapSessionEndpoints();
+
+var api = app.MapApiGroup();
+api.MapApiKeyEndpoints();
+
+app.MapSyncHub();
 app.MapDashboard();
 
 app.Run();

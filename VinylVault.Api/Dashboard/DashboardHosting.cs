@@ -28,9 +28,9 @@ public static class DashboardHosting
         return builder;
     }
 
+    /// <summary>Call after UseVaultAuth: the pages need authentication, authorization and antiforgery in front.</summary>
     public static WebApplication MapDashboard(this WebApplication app)
     {
-        app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

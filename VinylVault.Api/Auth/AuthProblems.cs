@@ -1,0 +1,30 @@
+namespace VinylVault.Api.Auth;
+
+/// <summary>401 and 403 as ProblemDetails, the same whichever scheme refused.</summary>
+internal static class AuthProblems
+{
+    public const string SignInOrKey = "Sign in to the dashboard, or send an API key as 'Authorization: Bearer <key>'.";
+
+    public static async Task ChallengeAsync(HttpContext context, string detail)
+    {
+        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+        context.Response.Headers.WWWAuthenticate = "Bearer";
+        await WriteAsync(context, "Authentication required.", detail);
+    }
+
+    public static async Task ForbidAsync(HttpContext context)
+    {
+        context.Response.StatusCode = StatusCodes.Status403Forbidden;
+        await WriteAsync(context, "Not allowed.", "This needs the owner's sign-in or the bootstrap key.");
+    }
+
+    private static async Task WriteAsync(HttpContext context, string title, string detail)
+    {
+        var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
+        await problems.WriteAsync(new()
+        {
+            HttpContext = context,
+            ProblemDetails = { Status = context.Response.StatusCode, Title = title, Detail = detail },
+        });
+    }
+}

@@ -1,0 +1,128 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using VinylVault.Core.Security;
+
+namespace VinylVault.Api.Auth;
+
+public sealed record AuthStatus(bool OwnerExists, bool Authenticated, string? UserName, string? Method);
+
+public sealed record AntiforgeryToken(string FieldName, string Token);
+
+/// <summary>
+/// First-run set-up, sign-in and sign-out for the dashboard: form posts (antiforgery-checked) that set or clear
+/// the cookie and redirect, because a Blazor circuit cannot set a cookie. Failures redirect back to the page with
+/// ?error=code so the page can say what went wrong.
+/// </summary>
+public static class SessionEndpoints
+{
+    public static IEndpointRouteBuilder MapSessionEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/auth").WithTags("Sign-in").AllowAnonymous();
+        group.MapGet("/status", GetStatus);
+        group.MapGet("/antiforgery", GetAntiforgeryToken);
+        group.MapPost("/setup", SetUp);
+        group.MapPost("/signin", SignIn);
+        group.MapPost("/signout", SignOut);
+        return app;
+    }
+
+    private static async Task<Ok<AuthStatus>> GetStatus(HttpContext context, OwnerAccounts owners, CancellationToken cancellationToken)
+    {
+        var user = context.User.Identity;
+        var method = user?.AuthenticationType switch
+        {
+            VaultAuth.CookieScheme => "cookie",
+            VaultAuth.ApiKeyScheme => "api_key",
+            _ => null,
+        };
+        var signedIn = user?.IsAuthenticated == true;
+        return TypedResults.Ok(new AuthStatus(await owners.ExistsAsync(cancellationToken), signedIn, signedIn ? user!.Name : null, method));
+    }
+
+    /// <summary>For clients that are not Blazor forms (which carry the token themselves): a token and its cookie.</summary>
+    private static Ok<AntiforgeryToken> GetAntiforgeryToken(HttpContext context, IAntiforgery antiforgery)
+    {
+        var tokens = antiforgery.GetAndStoreTokens(context);
+        return TypedResults.Ok(new AntiforgeryToken(tokens.FormFieldName, tokens.RequestToken!));
+    }
+
+    private static async Task<RedirectHttpResult> SetUp(
+        [FromForm(Name = "user_name")] string? userName, [FromForm(Name = "password")] string? password,
+        [FromForm(Name = "confirm_password")] string? confirmPassword, [FromForm(Name = "return_url")] string? returnUrl,
+        HttpContext context, OwnerAccounts owners, CancellationToken cancellationToken)
+    {
+        if (confirmPassword is not null && confirmPassword != password)
+        {
+            return Back(VaultAuth.SetupPage, "password_mismatch", null);
+        }
+
+        var result = await owners.CreateAsync(userName, password, cancellationToken);
+        if (result != OwnerSetupResult.Created)
+        {
+            return Back(VaultAuth.SetupPage, result switch
+            {
+                OwnerSetupResult.OwnerExists => "owner_exists",
+                OwnerSetupResult.InvalidUserName => "invalid_user_name",
+                _ => "weak_password",
+            }, null);
+        }
+
+        await SignInOwnerAsync(context, userName!.Trim());
+        return TypedResults.Redirect(Local(returnUrl));
+    }
+
+    private static async Task<RedirectHttpResult> SignIn(
+        [FromForm(Name = "user_name")] string? userName, [FromForm(Name = "password")] string? password,
+        [FromForm(Name = "return_url")] string? returnUrl,
+        HttpContext context, OwnerAccounts owners, SignInThrottle throttle, CancellationToken cancellationToken)
+    {
+        if (throttle.IsLockedOut(context))
+        {
+            return Back(VaultAuth.SignInPage, "throttled", returnUrl);
+        }
+
+        var owner = await owners.VerifyAsync(userName, password, cancellationToken);
+        if (owner is null)
+        {
+            throttle.RecordFailure(context);
+            return await owners.ExistsAsync(cancellationToken)
+                ? Back(VaultAuth.SignInPage, "invalid_credentials", returnUrl)
+                : Back(VaultAuth.SetupPage, "no_owner", null);
+        }
+
+        await SignInOwnerAsync(context, owner.UserName);
+        return TypedResults.Redirect(Local(returnUrl));
+    }
+
+    // Reading the form (even an empty one) is what makes minimal APIs check the antiforgery token.
+    private static async Task<RedirectHttpResult> SignOut([FromForm(Name = "return_url")] string? returnUrl, HttpContext context)
+    {
+        await context.SignOutAsync(VaultAuth.CookieScheme);
+        return TypedResults.Redirect(returnUrl is null ? VaultAuth.SignInPage : Local(returnUrl));
+    }
+
+    private static Task SignInOwnerAsync(HttpContext context, string userName)
+    {
+        Claim[] claims = [new(ClaimTypes.Name, userName), new(ClaimTypes.Role, VaultAuth.OwnerRole)];
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, VaultAuth.CookieScheme));
+        return context.SignInAsync(VaultAuth.CookieScheme, principal, new AuthenticationProperties { IsPersistent = true });
+    }
+
+    private static RedirectHttpResult Back(string page, string error, string? returnUrl)
+    {
+        var query = QueryString.Create("error", error);
+        if (returnUrl is not null)
+        {
+            query = query.Add("return_url", Local(returnUrl));
+        }
+
+        return TypedResults.Redirect(page + query.ToUriComponent());
+    }
+
+    /// <summary>Only paths on this site: a return_url pointing elsewhere would make the sign-in page an open redirect.</summary>
+    internal static string Local(string? url) =>
+        url is ['/'] or ['/', not ('/' or '\\'), ..] ? url : "/";
+}

@@ -1,0 +1,93 @@
+using System.Net;
+using System.Text.Json;
+
+namespace VinylVault.Tests.Api;
+
+/// <summary>What every answer shares: security headers, ProblemDetails for errors, the anonymous operational endpoints.</summary>
+public sealed class HttpSurfaceTests(SharedVaultApp shared) : IClassFixture<SharedVaultApp>
+{
+    private readonly VaultApp _app = shared.App;
+
+    [Theory]
+    [InlineData("/api/keys", HttpStatusCode.Unauthorized)]
+    [InlineData("/api/no-such-thing", HttpStatusCode.Unauthorized)]
+    [InlineData("/no-such-page", HttpStatusCode.NotFound)]
+    [InlineData("/health", HttpStatusCode.OK)]
+    [InlineData("/metrics", HttpStatusCode.OK)]
+    [InlineData("/openapi/v1.json", HttpStatusCode.OK)]
+    [InlineData("/auth/status", HttpStatusCode.OK)]
+    public async Task Every_answer_carries_the_security_headers(string path, HttpStatusCode status)
+    {
+        using var client = _app.CreateAnonymousClient();
+        using var response = await client.GetAsync(path);
+        Assert.Equal(status, response.StatusCode);
+        var csp = string.Join(' ', response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("default-src 'self'", csp, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
+        Assert.Contains("style-src 'self' 'unsafe-inline'", csp, StringComparison.Ordinal);
+        Assert.Contains($"ws://{_app.Address.Authority}", csp, StringComparison.Ordinal);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
+        // Served over plain http: no HSTS, no redirect to https.
+        Assert.False(response.Headers.Contains("Strict-Transport-Security"));
+    }
+
+    [Fact]
+    public async Task Unknown_routes_and_wrong_methods_are_problem_details()
+    {
+        using var client = _app.CreateKeyClient();
+        await ApiAssert.ProblemAsync(await client.GetAsync("/api/no-such-thing"), HttpStatusCode.NotFound);
+        // The /api fallback (which keeps unknown paths behind authentication) also answers a method a route lacks.
+        await ApiAssert.ProblemAsync(await client.PutAsync("/api/keys", null), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task The_openapi_document_is_anonymous_and_describes_the_api_in_snake_case()
+    {
+        using var client = _app.CreateAnonymousClient();
+        var doc = await ApiAssert.JsonAsync(await client.GetAsync("/openapi/v1.json"));
+        Assert.StartsWith("3.", doc.GetProperty("openapi").GetString(), StringComparison.Ordinal);
+        var paths = doc.GetProperty("paths");
+        foreach (var path in new[] { "/api/keys", "/api/keys/{id}", "/auth/signin", "/auth/setup", "/auth/status" })
+        {
+            Assert.True(paths.TryGetProperty(path, out _), $"{path} missing from the OpenAPI document");
+        }
+
+        var schemas = doc.GetProperty("components").GetProperty("schemas");
+        Assert.True(schemas.GetProperty("CreatedApiKey").GetProperty("properties").TryGetProperty("created_at", out _));
+    }
+
+    [Fact]
+    public async Task Health_reports_each_check_as_json()
+    {
+        using var client = _app.CreateAnonymousClient();
+        var health = await ApiAssert.JsonAsync(await client.GetAsync("/health"));
+        Assert.Equal("healthy", health.GetProperty("status").GetString());
+        var checks = health.GetProperty("checks").EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!);
+        Assert.Equal("healthy", checks["database"].GetProperty("status").GetString());
+        Assert.Equal("healthy", checks["migrations"].GetProperty("status").GetString());
+        ApiAssert.HasFields(checks["database"], "name", "status", "description", "duration_ms");
+    }
+
+    [Fact]
+    public async Task Metrics_are_anonymous_prometheus_text_with_the_service_name()
+    {
+        using var client = _app.CreateAnonymousClient();
+        using var response = await client.GetAsync("/metrics");
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("service_name=\"vinylvault\"", text, StringComparison.Ordinal);
+        Assert.Contains("http_server_request_duration_seconds", text, StringComparison.Ordinal);
+        Assert.Contains("dotnet_gc_", text, StringComparison.Ordinal);
+    }
+}
+
+/// <summary>One app shared by the tests of a class that only read (no owner set-up, no state that leaks between tests).</summary>
+public sealed class SharedVaultApp : IAsyncLifetime
+{
+    public VaultApp App { get; } = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await App.DisposeAsync();
+}

@@ -1,0 +1,122 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace VinylVault.Tests.Api;
+
+/// <summary>
+/// The whole app on a real Kestrel socket (127.0.0.1, a free port) with its own temp data directory. Only the
+/// edges are swapped: configuration (Discogs base URL and account, the bootstrap key) and the log sink.
+/// </summary>
+public sealed class VaultApp : WebApplicationFactory<Program>
+{
+    public const string BootstrapKey = "bootstrap-key-for-tests-0123456789";
+    public const string OwnerName = "alice";
+    public const string OwnerPassword = "correct horse battery staple";
+
+    private readonly Dictionary<string, string?> _settings;
+
+    public VaultApp(IDictionary<string, string?>? settings = null)
+    {
+        DataDirectory = Path.Combine(Path.GetTempPath(), "vinylvault-api-tests", Guid.NewGuid().ToString("N"));
+        _settings = new()
+        {
+            ["Storage:DataDirectory"] = DataDirectory,
+            ["Auth:ApiKey"] = BootstrapKey,
+            ["Discogs:BaseUrl"] = "http://127.0.0.1:9",
+            ["Sync:AutoSyncHours"] = "0",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
+
+        UseKestrel(0);
+    }
+
+    public string DataDirectory { get; }
+
+    public CapturedLogs Logs { get; } = new();
+
+    /// <summary>The server's address, e.g. "http://127.0.0.1:41234/" (starts the app on first use).</summary>
+    public Uri Address
+    {
+        get
+        {
+            StartServer();
+            var addresses = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>();
+            return new Uri(addresses.Addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal) + "/");
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(_settings));
+        builder.ConfigureLogging(l => l.AddProvider(Logs).AddFilter<CapturedLogs>(null, LogLevel.Debug));
+    }
+
+    /// <summary>A plain client on the socket that keeps cookies and does not follow redirects (so tests see them).</summary>
+    public HttpClient CreateAnonymousClient() =>
+        new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new() }) { BaseAddress = Address };
+
+    public HttpClient CreateKeyClient(string key = BootstrapKey)
+    {
+        var client = CreateAnonymousClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        return client;
+    }
+
+    /// <summary>Sets up the owner (first run) if needed and signs in: the client then carries the owner's cookie.</summary>
+    public async Task<HttpClient> CreateOwnerClientAsync()
+    {
+        var client = CreateAnonymousClient();
+        var status = await client.GetFromJsonAsync<JsonElement>("/auth/status");
+        var path = status.GetProperty("owner_exists").GetBoolean() ? "/auth/signin" : "/auth/setup";
+        using var response = await PostFormAsync(client, path, new() { ["user_name"] = OwnerName, ["password"] = OwnerPassword });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/", response.Headers.Location?.OriginalString);
+        return client;
+    }
+
+    /// <summary>Posts a form the way a dashboard page does: with the antiforgery token of this client's cookies.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, Dictionary<string, string> fields)
+    {
+        var token = await client.GetFromJsonAsync<JsonElement>("/auth/antiforgery");
+        fields[token.GetProperty("field_name").GetString()!] = token.GetProperty("token").GetString()!;
+        return await client.PostAsync(path, new FormUrlEncodedContent(fields));
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await base.DisposeAsync();
+        }
+        catch (Exception ex) when (ex is ObjectDisposedException || ex is AggregateException { InnerExceptions: var inner } && inner.All(e => e is ObjectDisposedException))
+        {
+            // dotnet/aspnetcore#40271: with a minimal-hosting Program, the factory's StopAsync wakes the app's own
+            // app.Run(), which stops and disposes the host concurrently; a hosted service still stopping on the
+            // factory's side may then meet a disposed provider. A real process stops once, so this is the harness's.
+        }
+
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by a late reader: the OS cleans the temp directory.
+        }
+    }
+}
