@@ -3,15 +3,15 @@ namespace VinylVault.Tests.Browser;
 public sealed class ShellTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
     [Fact]
-    public async Task The_dashboard_opens_without_a_console_error()
+    public async Task Before_an_owner_exists_every_page_leads_to_set_up()
     {
         await using var browser = await app.OpenAsync();
 
-        await browser.Page.GotoAsync("/");
-        await browser.WaitForCircuitAsync();
+        await browser.Page.GotoAsync("/collection");
 
-        Assert.Equal("Dashboard · VinylVault", await browser.Page.TitleAsync());
-        await browser.ScreenshotAsync("shell");
+        Assert.EndsWith("/setup", new Uri(browser.Page.Url).AbsolutePath);
+        Assert.Equal("Set up · VinylVault", await browser.Page.TitleAsync());
+        await browser.ScreenshotAsync("setup");
         browser.AssertNoErrors();
     }
 }
