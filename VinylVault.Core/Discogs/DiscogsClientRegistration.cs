@@ -34,7 +34,7 @@ public static class DiscogsClientRegistration
 
         // Outermost first: retries outside the limiter (each retry pays a permit), the per-try timeout inside it
         // (waiting for a permit is not a timeout), the token on every try.
-        services.AddRefitGeneratedClient<IDiscogsApi>(DiscogsErrors.Settings, HttpClientName)
+        services.AddRefitGeneratedClient<IDiscogsApi>(DiscogsRefitSettings.Create, HttpClientName)
             .ConfigureHttpClient((provider, client) =>
             {
                 client.BaseAddress = provider.GetRequiredService<IDiscogsAccount>().BaseAddress;

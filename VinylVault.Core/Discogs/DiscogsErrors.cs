@@ -1,28 +1,15 @@
 using System.Net;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
-using Refit;
 
 namespace VinylVault.Core.Discogs;
 
 /// <summary>
-/// Turns everything that can go wrong under IDiscogsApi into <see cref="DiscogsApiException"/> subtypes (Refit's
-/// exception factories), so callers never see a Refit, JSON or socket exception. Messages never hold the token.
+/// Turns everything that can go wrong under IDiscogsApi into <see cref="DiscogsApiException"/> subtypes (used as
+/// Refit's exception factories), so callers never see a Refit, JSON or socket exception. Messages never hold the token.
 /// </summary>
 internal static class DiscogsErrors
 {
     private const int LongestServerMessage = 300;
-
-    public static RefitSettings Settings(IServiceProvider services)
-    {
-        var account = services.GetRequiredService<IDiscogsAccount>();
-        return new RefitSettings(new SystemTextJsonContentSerializer(DiscogsJson.Options))
-        {
-            ExceptionFactory = response => new ValueTask<Exception?>(FromResponseAsync(response, account)),
-            DeserializationExceptionFactory = (response, exception) => ValueTask.FromResult<Exception?>(Unreadable(response, exception)),
-            TransportExceptionFactory = (_, exception, cancellationToken) => FromTransport(exception, cancellationToken, account),
-        };
-    }
 
     public static async Task<Exception?> FromResponseAsync(HttpResponseMessage response, IDiscogsAccount account)
     {
@@ -54,7 +41,10 @@ internal static class DiscogsErrors
     {
         OperationCanceledException when cancellationToken.IsCancellationRequested => exception,
         DiscogsApiException => exception,
-        _ => new DiscogsConnectionException($"Discogs unreachable: {Scrub(exception.Message, account)}", exception),
+        // The cause is kept for logs unless it carries the token itself.
+        _ => new DiscogsConnectionException(
+            $"Discogs unreachable: {Scrub(exception.Message, account)}",
+            Scrub(exception.ToString(), account) == exception.ToString() ? exception : null),
     };
 
     // Discogs errors are {"message": "..."}. A proxy in front of it answers HTML (a 502 page): no message then,

@@ -28,6 +28,7 @@ public sealed partial class DiscogsRateLimiter : IDisposable
     private readonly PriorityQueue<RateLimitLease, DateTimeOffset> _returns = new();
     private DateTimeOffset _armedFor = DateTimeOffset.MaxValue;
     private int _held;
+    private bool _disposed;
 
     public DiscogsRateLimiter(IOptions<DiscogsOptions> options, TimeProvider time, VaultMetrics metrics)
     {
@@ -128,6 +129,7 @@ public sealed partial class DiscogsRateLimiter : IDisposable
     {
         lock (_gate)
         {
+            _disposed = true;
             _timer.Dispose();
             while (_returns.TryDequeue(out var lease, out _))
             {
@@ -142,6 +144,11 @@ public sealed partial class DiscogsRateLimiter : IDisposable
     {
         lock (_gate)
         {
+            if (_disposed)
+            {
+                return;
+            }
+
             var now = _time.GetUtcNow();
             _armedFor = DateTimeOffset.MaxValue;
             _debt.RemoveAll(until => until <= now);

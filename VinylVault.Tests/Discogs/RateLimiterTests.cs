@@ -42,22 +42,40 @@ public sealed class RateLimiterTests
         var window = TimeSpan.FromSeconds(1);
         using var harness = DiscogsHarness.Create(limit: limit, windowSeconds: window.TotalSeconds);
         var random = new Random(7);
+        var answering = 0;
         harness.Primary.Otherwise = async (request, cancellationToken) =>
         {
             // Answers take 0-300 ms: the server counts at arrival, the limiter only sees answers.
-            await Task.Delay(TimeSpan.FromMilliseconds(random.Next(0, 300)), harness.Time, cancellationToken);
+            Interlocked.Increment(ref answering);
+            int latency;
+            lock (random)
+            {
+                latency = random.Next(0, 300);
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(latency), harness.Time, cancellationToken);
+            Interlocked.Decrement(ref answering);
             return ScriptedDiscogs.Json(System.Net.HttpStatusCode.OK, ScriptedDiscogs.Identity);
         };
 
         var callers = Enumerable.Range(0, 60).Select(_ => harness.Api.GetIdentityAsync(default)).ToArray();
-        await harness.Time.RunAsync(Task.WhenAll(callers), TimeSpan.FromMilliseconds(37));
+        var step = TimeSpan.FromMilliseconds(37);
+        while (!callers.All(c => c.IsCompleted))
+        {
+            // Move the clock only while every caller waits on it (for a permit or an answer), so that no request
+            // is late because the clock ran ahead of it.
+            await Eventually.TrueAsync(
+                () => harness.Limiter.Queued + Volatile.Read(ref answering) == callers.Count(c => !c.IsCompleted),
+                "every caller waiting on the clock");
+            harness.Time.Advance(step);
+        }
 
         var arrivals = harness.Primary.Requests.Select(r => r.At).Order().ToArray();
         Assert.Equal(60, arrivals.Length);
         var busiest = arrivals.Max(from => arrivals.Count(at => at >= from && at < from + window));
         Assert.Equal(limit, busiest); // at the limit, never above it
         // ...and close to it: 60 requests at 5 a window need 11 windows after the first, plus answer times.
-        Assert.InRange(arrivals[^1] - arrivals[0], 11 * window, 11 * (window + TimeSpan.FromMilliseconds(300 + 2 * 37)));
+        Assert.InRange(arrivals[^1] - arrivals[0], 11 * window, 11 * (window + TimeSpan.FromMilliseconds(300) + 2 * step));
     }
 
     [Fact]

@@ -8,6 +8,7 @@ namespace VinylVault.Tests.Discogs.Support;
 internal sealed class TestTime : FakeTimeProvider
 {
     private readonly ConcurrentQueue<TimeSpan> _timers = new();
+    private int _taken;
 
     public static readonly TimeSpan Tick = TimeSpan.FromTicks(1);
 
@@ -19,6 +20,27 @@ internal sealed class TestTime : FakeTimeProvider
 
     /// <summary>Waits (in real time) until a timer due in exactly <paramref name="due"/> was created.</summary>
     public Task WaitForTimerAsync(TimeSpan due) => Eventually.TrueAsync(() => _timers.Contains(due), $"a timer due in {due}");
+
+    /// <summary>Waits (in real time) for the next timer created with a due time that <paramref name="matches"/>; returns that due time.</summary>
+    public async Task<TimeSpan> NextTimerAsync(Func<TimeSpan, bool> matches)
+    {
+        TimeSpan found = default;
+        await Eventually.TrueAsync(
+            () =>
+            {
+                var candidates = _timers.Where(matches).ToArray();
+                if (candidates.Length <= _taken)
+                {
+                    return false;
+                }
+
+                found = candidates[_taken];
+                return true;
+            },
+            "a matching timer");
+        _taken++;
+        return found;
+    }
 
     /// <summary>Advances fake time by <paramref name="step"/> until <paramref name="task"/> completes: no real sleeping.</summary>
     public async Task<T> RunAsync<T>(Task<T> task, TimeSpan step)
