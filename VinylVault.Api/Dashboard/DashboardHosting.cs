@@ -24,7 +24,7 @@ public static class DashboardHosting
         // The sync engine registers these too; the dashboard only needs them to exist.
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<SyncProgress>();
-        builder.Services.AddSingleton<CoverUrls>();
+        builder.Services.TryAddSingleton(new CoverUrls());
         return builder;
     }
 

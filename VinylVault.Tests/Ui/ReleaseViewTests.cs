@@ -101,11 +101,14 @@ public sealed class ReleaseViewTests
     [Fact]
     public void Covers_served_by_the_demo_inside_this_app_load_from_whatever_address_the_browser_used()
     {
-        var urls = new CoverUrls { Self = new Uri("http://127.0.0.1:5080/") };
+        var urls = new CoverUrls { LocalPrefix = "/demo/discogs" };
 
         Assert.Equal("/demo/discogs/images/r1.svg", urls.ForBrowser("http://127.0.0.1:5080/demo/discogs/images/r1.svg"));
+        // Stored before a restart on another port, still this app's own image.
+        Assert.Equal("/demo/discogs/images/r2.svg?s=150", urls.ForBrowser("http://localhost:6000/demo/discogs/images/r2.svg?s=150"));
         Assert.Equal("https://i.discogs.com/x.jpg", urls.ForBrowser("https://i.discogs.com/x.jpg"));
         Assert.Equal("http://127.0.0.1:9999/a.svg", urls.ForBrowser("http://127.0.0.1:9999/a.svg"));
+        Assert.Equal("http://pi.local/demo/discogs/x.svg", urls.ForBrowser("http://pi.local/demo/discogs/x.svg"));
         Assert.Null(urls.ForBrowser(" "));
     }
 

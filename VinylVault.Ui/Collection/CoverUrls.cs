@@ -1,3 +1,5 @@
+using System.Net;
+
 namespace VinylVault.Ui.Collection;
 
 /// <summary>
@@ -7,14 +9,8 @@ namespace VinylVault.Ui.Collection;
 /// </summary>
 public sealed class CoverUrls
 {
-    private volatile Uri? _self;
-
-    /// <summary>The address the server reaches itself on (set by the demo host), or null.</summary>
-    public Uri? Self
-    {
-        get => _self;
-        set => _self = value;
-    }
+    /// <summary>Where this app serves images of its own (the demo simulator's path), or null.</summary>
+    public string? LocalPrefix { get; init; }
 
     public string? ForBrowser(string? url)
     {
@@ -23,8 +19,11 @@ public sealed class CoverUrls
             return null;
         }
 
-        return Self is { } self && Uri.Compare(uri, self, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0
-            ? uri.PathAndQuery
-            : url;
+        var local = LocalPrefix is { } prefix && IsLoopback(uri) &&
+            uri.AbsolutePath.StartsWith(prefix.TrimEnd('/') + "/", StringComparison.OrdinalIgnoreCase);
+        return local ? uri.PathAndQuery : url;
     }
+
+    private static bool IsLoopback(Uri uri) =>
+        uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
 }
