@@ -7,13 +7,15 @@ using VinylVault.Core.Collection;
 using VinylVault.Core.Configuration;
 using VinylVault.Core.Discogs;
 using VinylVault.Core.Security;
+using VinylVault.Core.Sync;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddEnvironmentAliases();
-builder.AddDiscogs();
 
 // Storage first: its hosted service migrates the database before any other hosted service starts.
 builder.AddStorage();
+builder.AddDiscogs();
+builder.AddSync();
 builder.AddSecurity();
 builder.AddHttpApi();
 builder.AddVaultAuth();

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using VinylVault.Core.Collection.Storage;
+using VinylVault.Core.Configuration;
 
 namespace VinylVault.Core.Collection;
 
@@ -17,7 +18,7 @@ public static class StorageRegistration
     {
         builder.Services.AddOptions<StorageOptions>()
             .BindConfiguration(StorageOptions.Section)
-            .ValidateDataAnnotations()
+            .ValidateDataAnnotationsByKey(StorageOptions.Section)
             .ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<VaultDatabase>();

@@ -3,12 +3,12 @@ using System.Collections.Concurrent;
 namespace VinylVault.Core.Sync;
 
 /// <summary>The figures of one run, written by every stage at once, read by progress and the run record.</summary>
-internal sealed class SyncCounters
+internal sealed class SyncCounters(Func<int>? requestsSent = null)
 {
     private const int MaxErrorsKept = 200;
     private readonly ConcurrentQueue<string> _errors = new();
     private int _pagesRead, _totalPages, _totalItems, _itemsWritten, _added, _updated, _removed, _releasesRemoved;
-    private int _detailsTotal, _fetched, _notFound, _requests, _errorCount;
+    private int _detailsTotal, _fetched, _notFound, _errorCount;
 
     public int PagesRead => Volatile.Read(ref _pagesRead);
     public int TotalPages => Volatile.Read(ref _totalPages);
@@ -21,11 +21,13 @@ internal sealed class SyncCounters
     public int DetailsTotal => Volatile.Read(ref _detailsTotal);
     public int Fetched => Volatile.Read(ref _fetched);
     public int NotFound => Volatile.Read(ref _notFound);
-    public int Requests => Volatile.Read(ref _requests);
+    /// <summary>Requests sent to Discogs by this run, retries included (0 where no HTTP stack counts them).</summary>
+    public int Requests => requestsSent?.Invoke() ?? 0;
     public int ErrorCount => Volatile.Read(ref _errorCount);
     public IReadOnlyList<string> Errors => [.. _errors];
 
-    public void Request() => Interlocked.Increment(ref _requests);
+    /// <summary>Items and releases written, as they are written (the items-processed metric).</summary>
+    public event Action<int>? Processed;
 
     public void PageRead(int totalPages, int totalItems)
     {
@@ -39,6 +41,7 @@ internal sealed class SyncCounters
         Interlocked.Add(ref _itemsWritten, items);
         Interlocked.Add(ref _added, added);
         Interlocked.Add(ref _updated, updated);
+        Processed?.Invoke(items);
     }
 
     public void Pruned(int instances, int releases)
@@ -53,6 +56,7 @@ internal sealed class SyncCounters
     {
         Interlocked.Add(ref _fetched, fetched);
         Interlocked.Add(ref _notFound, notFound);
+        Processed?.Invoke(fetched);
     }
 
     /// <summary>Records a note (a 404) without counting it towards Sync:MaxErrors.</summary>

@@ -18,6 +18,7 @@ public sealed class VaultMetrics
     private readonly Histogram<double> _syncDuration;
     private int? _remaining;
     private long? _releases;
+    private long _requestsSent;
 
     public VaultMetrics(IMeterFactory meterFactory)
     {
@@ -32,7 +33,14 @@ public sealed class VaultMetrics
         meter.CreateObservableGauge("vinylvault_collection_releases", () => _releases is { } n ? [new Measurement<long>(n)] : Array.Empty<Measurement<long>>(), description: "Collection items (instances) in the local database.");
     }
 
-    public void DiscogsRequest(int statusCode) => _discogsRequests.Add(1, new KeyValuePair<string, object?>("status_code", statusCode));
+    public void DiscogsRequest(int statusCode)
+    {
+        Interlocked.Increment(ref _requestsSent);
+        _discogsRequests.Add(1, new KeyValuePair<string, object?>("status_code", statusCode));
+    }
+
+    /// <summary>Requests sent to Discogs since the process started (what a sync run reports as requests made).</summary>
+    public long DiscogsRequestsSent => Interlocked.Read(ref _requestsSent);
 
     public void RateLimitWait(TimeSpan waited) => _rateLimitWait.Record(waited.TotalSeconds);
 

@@ -14,6 +14,8 @@ public sealed partial class CollectionQueries(IDbContextFactory<VaultDbContext> 
         var page = Math.Max(1, query.Page);
         var pageSize = Math.Clamp(query.PageSize, 1, CollectionQuery.MaxPageSize);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        // One connection for the six queries below, not an open and close each.
+        await db.Database.OpenConnectionAsync(cancellationToken);
 
         var filtered = Filter(db, query);
         var total = await filtered.CountAsync(cancellationToken);

@@ -1,0 +1,64 @@
+using System.Threading.Channels;
+using VinylVault.Core.Discogs;
+
+namespace VinylVault.Core.Sync;
+
+/// <summary>
+/// Stage 3: a few workers take release ids and GET /releases/{id}, each id once. Every call waits for the one rate
+/// limiter in the client, so a few in flight are enough to keep it busy. A 404 is recorded and skipped.
+/// </summary>
+internal sealed class DetailFetcher(IDiscogsApi api, SyncRunContext run)
+{
+    public async Task RunAsync(ChannelReader<long> ids, ChannelWriter<DetailResult> results, int workers)
+    {
+        try
+        {
+            await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(() => WorkAsync(ids, results))));
+        }
+        finally
+        {
+            results.TryComplete();
+        }
+    }
+
+    private async Task WorkAsync(ChannelReader<long> ids, ChannelWriter<DetailResult> results)
+    {
+        try
+        {
+            await foreach (var id in ids.ReadAllAsync(run.Stop))
+            {
+                var result = await FetchAsync(id);
+                if (result is { } fetched)
+                {
+                    // Not cancellable: what was fetched is handed to the writer, which drains to the end.
+                    await results.WriteAsync(fetched, CancellationToken.None);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (run.Stop.IsCancellationRequested)
+        {
+        }
+        catch (ChannelClosedException)
+        {
+            // The writer failed and closed the channel; the run is already failing.
+        }
+    }
+
+    private async Task<DetailResult?> FetchAsync(long id)
+    {
+        try
+        {
+            return new DetailResult(id, await api.GetReleaseAsync(id, run.Stop));
+        }
+        catch (DiscogsNotFoundException)
+        {
+            run.Counters.Note($"Release {id}: Discogs answered 404 (not found); skipped.");
+            return new DetailResult(id, null);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !run.Stop.IsCancellationRequested)
+        {
+            run.Handle(ex, $"Release {id}");
+            return null;
+        }
+    }
+}

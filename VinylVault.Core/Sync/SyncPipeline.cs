@@ -1,0 +1,204 @@
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using VinylVault.Core.Collection;
+using VinylVault.Core.Discogs;
+using VinylVault.Core.Telemetry;
+
+namespace VinylVault.Core.Sync;
+
+/// <summary>
+/// One sync run, as design.md draws it: page reader -> page writer (the collection is browsable when the pass ends)
+/// -> prune after a complete pass -> detail fetcher -> batched detail writer, joined by bounded channels. The work
+/// list for details is read from the database after the pass (releases without details), which is what makes a run
+/// resumable by construction: a killed run leaves exactly that list behind.
+/// </summary>
+internal sealed class SyncPipeline(
+    IDiscogsApi api,
+    DiscogsClient client,
+    DiscogsRateLimiter limiter,
+    SyncRunLog log,
+    IDbContextFactory<VaultDbContext> contexts,
+    IOptions<SyncOptions> options,
+    SyncProgress progress,
+    VaultMetrics metrics,
+    TimeProvider time,
+    ILogger<SyncPipeline> logger)
+{
+    public async Task<SyncRun> RunAsync(SyncRequest request, CancellationToken cancel)
+    {
+        var started = time.GetUtcNow().UtcDateTime;
+        var runId = await log.OpenAsync(request, started, CancellationToken.None);
+        using var run = new SyncRunContext(request, options.Value, metrics, started, cancel);
+        var reporter = new SyncProgressReporter(run, progress, time, limiter);
+        logger.LogInformation("Sync run {RunId} started (force full: {ForceFull}, by {Trigger})", runId, request.ForceFull, request.Trigger);
+
+        var passComplete = false;
+        var ticker = time.CreateTimer(_ => reporter.Publish(), null, SyncProgress.MinInterval, SyncProgress.MinInterval);
+        try
+        {
+            reporter.Publish();
+            run.Username = await UsernameAsync(run);
+            await FoldersAsync(run);
+            passComplete = await PagePassAsync(run, reporter);
+            if (!run.Stop.IsCancellationRequested)
+            {
+                await DetailPassAsync(run, reporter);
+            }
+        }
+        catch (OperationCanceledException) when (run.Stop.IsCancellationRequested)
+        {
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Sync run {RunId} failed", runId);
+            run.Fail($"The sync stopped on an unexpected error: {ex.Message}");
+        }
+        finally
+        {
+            await ticker.DisposeAsync();
+        }
+
+        var (outcome, message) = run.Failure is { } failure ? (SyncOutcome.Failed, failure)
+            : cancel.IsCancellationRequested ? (SyncOutcome.Cancelled, "Cancelled: everything fetched so far is kept.")
+            : !passComplete ? (SyncOutcome.Failed, "The collection could not be read completely, so nothing was removed; the next sync tries again.")
+            : (SyncOutcome.Completed, null);
+        var record = await log.CloseAsync(runId, outcome, message, run.Counters, time.GetUtcNow().UtcDateTime, CancellationToken.None);
+        metrics.SyncRunFinished(outcome.ToString().ToLowerInvariant(), record.FinishedAt!.Value - record.StartedAt);
+        metrics.CollectionSize(await log.CollectionSizeAsync(CancellationToken.None));
+        await log.OptimizeAsync(CancellationToken.None);
+        reporter.Finish(Final(outcome), message);
+        logger.LogInformation("Sync run {RunId} ended {Outcome} after {Requests} requests with {Errors} errors", runId, outcome, run.Counters.Requests, run.Counters.ErrorCount);
+        return record;
+    }
+
+    /// <summary>The configured username, else the token's owner (one identity call).</summary>
+    private async Task<string> UsernameAsync(SyncRunContext run)
+    {
+        try
+        {
+            return await client.GetUsernameAsync(run.Stop);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !run.Stop.IsCancellationRequested)
+        {
+            run.Handle(ex, "Identity");
+            run.Fail($"Could not find out whose collection to sync: {ex.Message}");
+            throw new OperationCanceledException(run.Stop);
+        }
+    }
+
+    /// <summary>Folders and custom fields: two fixed calls that name what instances refer to. Their failure is an error, not the end.</summary>
+    private async Task FoldersAsync(SyncRunContext run)
+    {
+        try
+        {
+            var folders = await api.GetFoldersAsync(run.Username, run.Stop);
+            var fields = await api.GetCollectionFieldsAsync(run.Username, run.Stop);
+            await PageWriter.WriteFoldersAsync(contexts, folders.Folders, fields.Fields, run.Stop);
+        }
+        catch (DiscogsApiException ex)
+        {
+            run.Handle(ex, "Folders and custom fields");
+        }
+    }
+
+    private async Task<bool> PagePassAsync(SyncRunContext run, SyncProgressReporter reporter)
+    {
+        var writer = new PageWriter(contexts, run.Counters);
+        await writer.LoadAsync(run.Stop);
+        var pending = await WorkListAsync(run, CancellationToken.None);
+        reporter.EstimatedDetails = () => pending.Count + writer.NewReleases;
+
+        var pages = Channel.CreateBounded<CollectionPage>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        var reader = new PageReader(api, run);
+        var reading = Task.Run(() => reader.RunAsync(pages.Writer));
+        var written = 0;
+        await foreach (var page in pages.Reader.ReadAllAsync(run.Stop))
+        {
+            await writer.WriteAsync(page, run.Stop);
+            written++;
+        }
+
+        await reading;
+        var complete = !run.Stop.IsCancellationRequested && writer.PassComplete(reader.PagesExpected, written);
+        if (complete)
+        {
+            await writer.PruneAsync(run.Stop);
+        }
+        else if (!run.Stop.IsCancellationRequested)
+        {
+            logger.LogWarning("Page pass incomplete ({Written} of {Expected} pages): nothing pruned", written, reader.PagesExpected);
+        }
+
+        reporter.Publish();
+        return complete;
+    }
+
+    private async Task DetailPassAsync(SyncRunContext run, SyncProgressReporter reporter)
+    {
+        var ids = await WorkListAsync(run, run.Stop);
+        run.Counters.DetailsPlanned(ids.Count);
+        run.Phase = SyncPhase.Details;
+        reporter.Publish();
+
+        var workers = options.Value.DetailRequestsInFlight;
+        var idChannel = Channel.CreateBounded<long>(new BoundedChannelOptions(workers * 2) { SingleWriter = true });
+        var results = Channel.CreateBounded<DetailResult>(new BoundedChannelOptions(Math.Max(options.Value.BatchSize, workers)) { SingleReader = true });
+        var writer = new DetailWriter(contexts, run.Counters, time);
+        var writing = Task.Run(async () =>
+        {
+            try
+            {
+                await writer.RunAsync(results.Reader, options.Value.BatchSize, CancellationToken.None);
+            }
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "The detail writer failed");
+                run.Fail($"Writing release details failed: {ex.Message}");
+                results.Writer.TryComplete(ex);
+            }
+        });
+        var fetching = new DetailFetcher(api, run).RunAsync(idChannel.Reader, results.Writer, workers);
+        try
+        {
+            foreach (var id in ids)
+            {
+                await idChannel.Writer.WriteAsync(id, run.Stop);
+            }
+        }
+        catch (OperationCanceledException) when (run.Stop.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            idChannel.Writer.TryComplete();
+        }
+
+        await fetching;
+        await writing;
+    }
+
+    /// <summary>Owned releases still without details (newest first), or on force_full every one not fetched in this run.</summary>
+    private async Task<List<long>> WorkListAsync(SyncRunContext run, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var started = run.StartedAt;
+        var releases = run.Request.ForceFull
+            ? db.Releases.Where(r => r.DetailsFetchedAt == null || r.DetailsFetchedAt < started)
+            : db.Releases.Where(r => !r.HasDetails && !r.DetailsNotFound);
+        return await releases
+            .Select(r => new { r.Id, Added = r.Instances.Max(i => (DateTime?)i.DateAdded) })
+            .Where(r => r.Added != null)
+            .OrderByDescending(r => r.Added).ThenBy(r => r.Id)
+            .Select(r => r.Id)
+            .ToListAsync(cancellationToken);
+    }
+
+    private static SyncState Final(SyncOutcome outcome) => outcome switch
+    {
+        SyncOutcome.Completed => SyncState.Completed,
+        SyncOutcome.Cancelled => SyncState.Cancelled,
+        _ => SyncState.Failed,
+    };
+}

@@ -1,0 +1,32 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using VinylVault.Core.Configuration;
+using VinylVault.Core.Telemetry;
+
+namespace VinylVault.Core.Sync;
+
+public static class SyncRegistration
+{
+    /// <summary>
+    /// The sync: options, the progress publisher, the run history, the pipeline, and the <see cref="SyncWorker"/>
+    /// (one singleton, also the hosted service). Needs AddStorage() and AddDiscogs().
+    /// </summary>
+    public static IHostApplicationBuilder AddSync(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<SyncOptions>()
+            .BindConfiguration(SyncOptions.Section)
+            .ValidateDataAnnotationsByKey(SyncOptions.Section)
+            .ValidateOnStart();
+        services.AddMetrics();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<VaultMetrics>();
+        services.TryAddSingleton<SyncProgress>();
+        services.TryAddSingleton<SyncRunLog>();
+        services.TryAddTransient<SyncPipeline>();
+        services.TryAddSingleton<SyncWorker>();
+        services.AddHostedService(provider => provider.GetRequiredService<SyncWorker>());
+        return builder;
+    }
+}

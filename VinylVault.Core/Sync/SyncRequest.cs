@@ -1,0 +1,10 @@
+namespace VinylVault.Core.Sync;
+
+/// <summary>A run asked for by a person (REST, UI) or by the schedule.</summary>
+public sealed record SyncRequest(bool ForceFull, SyncTrigger Trigger);
+
+/// <summary>The answer to "start a sync": POST /api/sync/start maps these to 202, 409 and a ProblemDetails.</summary>
+public enum SyncStartResult { Started, AlreadyRunning, NotConfigured }
+
+/// <summary>The answer to "cancel the sync": 202 or 409.</summary>
+public enum SyncCancelResult { Cancelling, NothingRunning }

@@ -1,0 +1,70 @@
+using Microsoft.EntityFrameworkCore;
+using VinylVault.Core.Collection;
+
+namespace VinylVault.Core.Sync;
+
+/// <summary>The sync_runs table: a record opened when a run starts and closed with its outcome and figures.</summary>
+internal sealed class SyncRunLog(IDbContextFactory<VaultDbContext> contexts)
+{
+    public async Task<int> OpenAsync(SyncRequest request, DateTime startedAt, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var run = new SyncRun { StartedAt = startedAt, Outcome = SyncOutcome.Running, Trigger = request.Trigger, ForceFull = request.ForceFull };
+        db.SyncRuns.Add(run);
+        await db.SaveChangesAsync(cancellationToken);
+        return run.Id;
+    }
+
+    public async Task<SyncRun> CloseAsync(int id, SyncOutcome outcome, string? message, SyncCounters counters, DateTime finishedAt, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var run = await db.SyncRuns.SingleAsync(r => r.Id == id, cancellationToken);
+        run.FinishedAt = finishedAt;
+        run.Outcome = outcome;
+        run.Message = message;
+        run.TotalItems = counters.TotalItems;
+        run.PagesRead = counters.PagesRead;
+        run.ItemsAdded = counters.Added;
+        run.ItemsUpdated = counters.Updated;
+        run.ItemsRemoved = counters.Removed;
+        run.ReleasesRemoved = counters.ReleasesRemoved;
+        run.ReleasesFetched = counters.Fetched;
+        run.ReleasesNotFound = counters.NotFound;
+        run.RequestsMade = counters.Requests;
+        run.ErrorCount = counters.ErrorCount;
+        run.Errors = [.. counters.Errors];
+        await db.SaveChangesAsync(cancellationToken);
+        return run;
+    }
+
+    /// <summary>Runs still "running" at start-up died with the process: mark them so the history tells the truth.</summary>
+    public async Task<int> MarkInterruptedAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.SyncRuns.Where(r => r.Outcome == SyncOutcome.Running).ExecuteUpdateAsync(s => s
+            .SetProperty(r => r.Outcome, SyncOutcome.Interrupted)
+            .SetProperty(r => r.Message, "The app stopped during this run; the next run picks up where it left off."), cancellationToken);
+    }
+
+    /// <summary>When the last completed run finished, and when the last run of any outcome did (for the schedule).</summary>
+    public async Task<(DateTime? LastCompleted, DateTime? LastFinished)> LastRunsAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var completed = await db.SyncRuns.Where(r => r.Outcome == SyncOutcome.Completed).MaxAsync(r => r.FinishedAt, cancellationToken);
+        var finished = await db.SyncRuns.MaxAsync(r => r.FinishedAt, cancellationToken);
+        return (completed, finished);
+    }
+
+    /// <summary>After a run changed many rows: lets SQLite refresh the statistics its query planner uses.</summary>
+    public async Task OptimizeAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.Database.ExecuteSqlRawAsync("PRAGMA optimize;", cancellationToken);
+    }
+
+    public async Task<int> CollectionSizeAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Instances.CountAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,32 @@
+namespace VinylVault.Core.Sync;
+
+/// <summary>
+/// When the next scheduled (incremental) sync is due: Sync:AutoSyncHours after the last completed run. Never at
+/// start-up: with no completed run there is no schedule (the first sync is the user's), and a run that fell due
+/// while the app was down, or one that just failed, waits at least an hour (or the interval, if shorter) after the
+/// start or the last attempt, so a crash loop cannot turn into a request storm.
+/// </summary>
+public static class SyncSchedule
+{
+    public static readonly TimeSpan MinimumWait = TimeSpan.FromHours(1);
+
+    public static DateTime? NextDue(TimeSpan? interval, DateTime? lastCompleted, DateTime? lastFinished, DateTime appStarted)
+    {
+        if (interval is not { } every || lastCompleted is not { } completed)
+        {
+            return null;
+        }
+
+        var wait = every < MinimumWait ? every : MinimumWait;
+        var due = completed + every;
+        due = Max(due, appStarted + wait);
+        if (lastFinished is { } finished && finished > completed)
+        {
+            due = Max(due, finished + wait);
+        }
+
+        return due;
+    }
+
+    private static DateTime Max(DateTime a, DateTime b) => a > b ? a : b;
+}

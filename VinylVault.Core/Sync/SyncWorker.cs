@@ -1,0 +1,220 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using VinylVault.Core.Discogs;
+using VinylVault.Core.Telemetry;
+
+namespace VinylVault.Core.Sync;
+
+/// <summary>
+/// Owns sync runs: at most one at a time, started by a person (<see cref="TryStart(bool)"/>) or by the
+/// Sync:AutoSyncHours schedule, cancelled by <see cref="TryCancel"/>. A singleton and a hosted service: REST, the
+/// hub and the UI call it; the host runs its loop. Nothing runs unless asked, so tests decide when a run happens.
+/// </summary>
+public sealed class SyncWorker(
+    IServiceProvider services,
+    IDiscogsAccount account,
+    SyncProgress progress,
+    IOptions<SyncOptions> options,
+    TimeProvider time,
+    ILogger<SyncWorker> logger) : BackgroundService
+{
+    // Longer delays than a timer takes are waited for in steps.
+    private static readonly TimeSpan LongestWait = TimeSpan.FromDays(1);
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(10);
+
+    private readonly Lock _gate = new();
+    private readonly Channel<SyncRequest> _requests = Channel.CreateBounded<SyncRequest>(1);
+    private readonly DateTime _startedAt = time.GetUtcNow().UtcDateTime;
+    private CancellationTokenSource? _run;
+    private TaskCompletionSource _idle = Completed();
+
+    /// <summary>The current run's status, or the last run's final one.</summary>
+    public SyncStatus Status => progress.Current;
+
+    public bool IsRunning
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _run is not null;
+            }
+        }
+    }
+
+    /// <summary>For health checks: the loop that runs syncs is up.</summary>
+    public bool IsAlive => ExecuteTask is { IsCompleted: false };
+
+    /// <summary>Whether a username/token is set: without them a run cannot start.</summary>
+    public bool IsConfigured => account.Token is not null;
+
+    /// <summary>Starts a run unless one is active or no token is set; the run goes on in the background.</summary>
+    public SyncStartResult TryStart(bool forceFull) => TryStart(new SyncRequest(forceFull, SyncTrigger.Manual));
+
+    /// <summary>Asks the running sync to stop; it stops within about a second, keeping what was written.</summary>
+    public SyncCancelResult TryCancel()
+    {
+        lock (_gate)
+        {
+            if (_run is null)
+            {
+                return SyncCancelResult.NothingRunning;
+            }
+
+            _run.Cancel();
+            progress.Report(progress.Current with { Status = SyncState.Cancelling, Message = "Cancelling..." });
+            return SyncCancelResult.Cancelling;
+        }
+    }
+
+    /// <summary>Completes when no run is active (at once if none is).</summary>
+    public Task WhenIdleAsync(CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            return _idle.Task.WaitAsync(cancellationToken);
+        }
+    }
+
+    private SyncStartResult TryStart(SyncRequest request)
+    {
+        if (!IsConfigured)
+        {
+            return SyncStartResult.NotConfigured;
+        }
+
+        lock (_gate)
+        {
+            if (_run is not null)
+            {
+                return SyncStartResult.AlreadyRunning;
+            }
+
+            _run = new CancellationTokenSource();
+            _idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _requests.Writer.TryWrite(request);
+            progress.Report(new SyncStatus
+            {
+                Status = SyncState.Syncing, Phase = SyncPhase.Pages, ForceFull = request.ForceFull, StartedAt = time.GetUtcNow(), Message = "Starting...",
+            });
+            return SyncStartResult.Started;
+        }
+    }
+
+    /// <summary>Before the loop starts, runs left "running" by a process that died are marked, so the history is true at once.</summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var log = services.GetRequiredService<SyncRunLog>();
+        var interrupted = await log.MarkInterruptedAsync(cancellationToken);
+        services.GetRequiredService<VaultMetrics>().CollectionSize(await log.CollectionSizeAsync(cancellationToken));
+        if (interrupted > 0)
+        {
+            logger.LogWarning("{Count} sync run(s) were interrupted by a stop of the app; the next run resumes them", interrupted);
+        }
+
+        await base.StartAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var log = services.GetRequiredService<SyncRunLog>();
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                SyncRequest? request;
+                try
+                {
+                    request = await NextRequestAsync(log, stoppingToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // The history could not be read (the database busy or broken): the loop must outlive it.
+                    logger.LogError(ex, "Could not work out the next sync; trying again shortly");
+                    await Task.Delay(RetryDelay, time, stoppingToken);
+                    continue;
+                }
+
+                if (request is not null)
+                {
+                    await RunAsync(request, stoppingToken);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>The next request from a person, or the schedule's when it falls due first (null: look again).</summary>
+    private async Task<SyncRequest?> NextRequestAsync(SyncRunLog log, CancellationToken stoppingToken)
+    {
+        var (completed, finished) = await log.LastRunsAsync(stoppingToken);
+        var due = SyncSchedule.NextDue(options.Value.AutoSyncInterval, completed, finished, _startedAt);
+        var wait = due is { } at ? at - time.GetUtcNow().UtcDateTime : Timeout.InfiniteTimeSpan;
+        if (wait == Timeout.InfiniteTimeSpan || wait > TimeSpan.Zero)
+        {
+            using var timer = wait == Timeout.InfiniteTimeSpan ? new CancellationTokenSource() : new CancellationTokenSource(wait < LongestWait ? wait : LongestWait, time);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(timer.Token, stoppingToken);
+            try
+            {
+                await _requests.Reader.WaitToReadAsync(linked.Token);
+                return _requests.Reader.TryRead(out var asked) ? asked : null;
+            }
+            catch (OperationCanceledException) when (timer.IsCancellationRequested && !stoppingToken.IsCancellationRequested)
+            {
+                if (wait > LongestWait)
+                {
+                    return null;
+                }
+            }
+        }
+
+        logger.LogInformation("Scheduled sync due ({Hours} h after the last completed one)", options.Value.AutoSyncHours);
+        return TryStart(new SyncRequest(false, SyncTrigger.Schedule)) == SyncStartResult.Started && _requests.Reader.TryRead(out var scheduled)
+            ? scheduled
+            : null;
+    }
+
+    private async Task RunAsync(SyncRequest request, CancellationToken stoppingToken)
+    {
+        CancellationTokenSource run;
+        lock (_gate)
+        {
+            run = _run!;
+        }
+
+        try
+        {
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(run.Token, stoppingToken);
+            await using var scope = services.CreateAsyncScope();
+            var pipeline = scope.ServiceProvider.GetRequiredService<SyncPipeline>();
+            await pipeline.RunAsync(request, linked.Token);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The pipeline records its own failures; this is the database itself being unusable.
+            logger.LogError(ex, "A sync run could not be recorded");
+            progress.Report(progress.Current with { Status = SyncState.Failed, Message = $"The sync could not run: {ex.Message}", FinishedAt = time.GetUtcNow() });
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                _run = null;
+                run.Dispose();
+                _idle.TrySetResult();
+            }
+        }
+    }
+
+    private static TaskCompletionSource Completed()
+    {
+        var done = new TaskCompletionSource();
+        done.SetResult();
+        return done;
+    }
+}

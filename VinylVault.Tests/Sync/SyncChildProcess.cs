@@ -1,0 +1,37 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using VinylVault.Core.Sync;
+
+namespace VinylVault.Tests.Sync;
+
+/// <summary>
+/// The test assembly's entry point (the test SDK's generated one is switched off in the project file): with
+/// "sync-child" it runs the real sync stack in its own process, so the kill test can SIGKILL a sync in the middle.
+/// Under the test runner it is never called.
+/// </summary>
+public static class SyncChildProcess
+{
+    public const string Verb = "sync-child";
+
+    public static async Task<int> Main(string[] args)
+    {
+        if (args is not [Verb, var dataDirectory, var baseUrl, var username, var token])
+        {
+            await Console.Error.WriteLineAsync($"usage: {Verb} <data directory> <base url> <username> <token>");
+            return 2;
+        }
+
+        using var host = SyncHost.Build(dataDirectory, baseUrl, username, token);
+        await host.StartAsync();
+        var worker = host.Services.GetRequiredService<SyncWorker>();
+        if (worker.TryStart(false) != SyncStartResult.Started)
+        {
+            return 1;
+        }
+
+        await Console.Out.WriteLineAsync("started");
+        await worker.WhenIdleAsync();
+        await host.StopAsync();
+        return 0;
+    }
+}
