@@ -1,7 +1,9 @@
+using VinylVault.Api.Account;
 using VinylVault.Api.Auth;
 using VinylVault.Api.Dashboard;
 using VinylVault.Api.Http;
 using VinylVault.Api.Operations;
+using VinylVault.Api.Search;
 using VinylVault.Api.Sync;
 using VinylVault.Core.Collection;
 using VinylVault.Core.Configuration;
@@ -15,6 +17,7 @@ builder.Configuration.AddEnvironmentAliases();
 // Storage first: its hosted service migrates the database before any other hosted service starts.
 builder.AddStorage();
 builder.AddDiscogs();
+builder.AddDiscogsConnectivity();
 builder.AddSync();
 builder.AddSecurity();
 builder.AddHttpApi();
@@ -36,6 +39,8 @@ app.MapVaultMetrics();
 app.MapSessionEndpoints();
 
 var api = app.MapApiGroup();
+api.MapSearchEndpoints();
+api.MapDiscogsAccountEndpoints();
 api.MapApiKeyEndpoints();
 
 app.MapSyncHub();

@@ -28,6 +28,18 @@ public static class AuthRegistration
     public static WebApplication UseVaultAuth(this WebApplication app)
     {
         app.UseAuthentication();
+        // An /api path that matches no route is refused like any other without credentials: nobody learns which
+        // routes exist without signing in. (Routing's own 405 and 415 answers still come through.)
+        app.Use(async (context, next) =>
+        {
+            if (context.GetEndpoint() is null && VaultAuth.IsApiRequest(context.Request) && context.User.Identity?.IsAuthenticated != true)
+            {
+                await context.ChallengeAsync();
+                return;
+            }
+
+            await next(context);
+        });
         app.UseAuthorization();
         app.UseAntiforgery();
         return app;

@@ -18,14 +18,8 @@ public static class HttpApi
     }
 
     /// <summary>/api: everything under it needs the owner's cookie or an API key, and answers 401, never a redirect.</summary>
-    public static RouteGroupBuilder MapApiGroup(this WebApplication app)
-    {
-        var api = app.MapGroup("/api").RequireAuthorization().WithMetadata(new RequestSizeLimitAttribute(MaxRequestBodyBytes));
-        // Unknown paths too: nobody learns which routes exist without credentials.
-        api.MapFallback(() => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such API endpoint."))
-            .ExcludeFromDescription();
-        return api;
-    }
+    public static RouteGroupBuilder MapApiGroup(this WebApplication app) =>
+        app.MapGroup("/api").RequireAuthorization().WithMetadata(new RequestSizeLimitAttribute(MaxRequestBodyBytes));
 
     /// <summary>/openapi/v1.json, anonymous and in every environment: scripts are written against it.</summary>
     public static WebApplication MapApiDocument(this WebApplication app)

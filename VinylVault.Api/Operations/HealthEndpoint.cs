@@ -22,7 +22,8 @@ public static class HealthEndpoint
     {
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
-            .AddCheck<MigrationsHealthCheck>("migrations");
+            .AddCheck<MigrationsHealthCheck>("migrations")
+            .AddCheck<DiscogsHealthCheck>("discogs");
         return builder;
     }
 

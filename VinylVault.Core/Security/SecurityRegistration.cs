@@ -6,8 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using VinylVault.Core.Collection.Storage;
+using VinylVault.Core.Discogs;
 
 namespace VinylVault.Core.Security;
 
@@ -32,6 +32,12 @@ public static class SecurityRegistration
         builder.Services.TryAddSingleton<IPasswordHasher<OwnerAccount>, PasswordHasher<OwnerAccount>>();
         builder.Services.AddSingleton<OwnerAccounts>();
         builder.Services.AddSingleton<ApiKeys>();
+
+        // The client stack reads the account through IDiscogsAccount; this store takes over from the configuration
+        // default whether AddDiscogs ran before (Replace) or runs after (its TryAdd sees this one).
+        builder.Services.AddSingleton<DiscogsCredentialStore>();
+        builder.Services.Replace(ServiceDescriptor.Singleton<IDiscogsAccount>(s => s.GetRequiredService<DiscogsCredentialStore>()));
+        builder.Services.AddHostedService<DiscogsCredentialStartup>();
         return builder;
     }
 

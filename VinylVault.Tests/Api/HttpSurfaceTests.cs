@@ -37,8 +37,7 @@ public sealed class HttpSurfaceTests(SharedVaultApp shared) : IClassFixture<Shar
     {
         using var client = _app.CreateKeyClient();
         await ApiAssert.ProblemAsync(await client.GetAsync("/api/no-such-thing"), HttpStatusCode.NotFound);
-        // The /api fallback (which keeps unknown paths behind authentication) also answers a method a route lacks.
-        await ApiAssert.ProblemAsync(await client.PutAsync("/api/keys", null), HttpStatusCode.NotFound);
+        await ApiAssert.ProblemAsync(await client.PutAsync("/api/keys", null), HttpStatusCode.MethodNotAllowed);
     }
 
     [Fact]

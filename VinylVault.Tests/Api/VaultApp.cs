@@ -98,17 +98,7 @@ public sealed class VaultApp : WebApplicationFactory<Program>
 
     public override async ValueTask DisposeAsync()
     {
-        try
-        {
-            await base.DisposeAsync();
-        }
-        catch (Exception ex) when (ex is ObjectDisposedException || ex is AggregateException { InnerExceptions: var inner } && inner.All(e => e is ObjectDisposedException))
-        {
-            // dotnet/aspnetcore#40271: with a minimal-hosting Program, the factory's StopAsync wakes the app's own
-            // app.Run(), which stops and disposes the host concurrently; a hosted service still stopping on the
-            // factory's side may then meet a disposed provider. A real process stops once, so this is the harness's.
-        }
-
+        await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
         try
         {

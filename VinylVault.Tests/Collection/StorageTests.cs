@@ -15,7 +15,7 @@ public sealed class StorageTests
 
         Assert.True(File.Exists(Path.Combine(database.Directory, StorageOptions.DatabaseFileName)));
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
-        Assert.Contains("InitialCreate", (await db.Database.GetAppliedMigrationsAsync()).Single());
+        Assert.Contains(await db.Database.GetAppliedMigrationsAsync(), m => m.EndsWith("_InitialCreate", StringComparison.Ordinal));
     }
 
     [Fact]

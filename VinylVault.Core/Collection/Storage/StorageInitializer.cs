@@ -31,7 +31,9 @@ internal sealed class StorageInitializer(IDbContextFactory<VaultDbContext> conte
             // Closing the pooled connections lets SQLite checkpoint the WAL into the main file.
             SqliteConnection.ClearAllPools();
         }
-        catch (Exception ex) when (ex is SqliteException or OperationCanceledException)
+        // ObjectDisposedException: under WebApplicationFactory a minimal-hosting app is stopped twice at once
+        // (dotnet/aspnetcore#40271) and the other stop may already have disposed the services; optimizing is best effort.
+        catch (Exception ex) when (ex is SqliteException or OperationCanceledException or ObjectDisposedException)
         {
             logger.LogWarning(ex, "Could not optimize the database on shutdown");
         }
