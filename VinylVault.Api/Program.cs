@@ -1,6 +1,7 @@
 using VinylVault.Api.Account;
 using VinylVault.Api.Auth;
 using VinylVault.Api.Dashboard;
+using VinylVault.Api.Demo;
 using VinylVault.Api.Http;
 using VinylVault.Api.Operations;
 using VinylVault.Api.Search;
@@ -25,6 +26,7 @@ builder.AddVaultAuth();
 builder.AddLiveProgress();
 builder.AddVaultMetrics();
 builder.AddVaultHealth();
+builder.AddDemoMode();
 builder.AddDashboard();
 
 var app = builder.Build();
@@ -44,6 +46,7 @@ api.MapDiscogsAccountEndpoints();
 api.MapApiKeyEndpoints();
 
 app.MapSyncHub();
+app.MapDemoMode();
 app.MapDashboard();
 
 app.Run();

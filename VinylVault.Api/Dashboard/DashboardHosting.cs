@@ -4,6 +4,8 @@ using MudBlazor.Services;
 using VinylVault.Core.Sync;
 using VinylVault.Ui;
 using VinylVault.Ui.Collection;
+using VinylVault.Ui.Settings;
+using VinylVault.Ui.Sync;
 
 namespace VinylVault.Api.Dashboard;
 
@@ -25,6 +27,8 @@ public static class DashboardHosting
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<SyncProgress>();
         builder.Services.TryAddSingleton(new CoverUrls());
+        builder.Services.AddScoped<SyncCommands>();
+        builder.Services.AddScoped<DiscogsAccountConnection>();
         return builder;
     }
 
