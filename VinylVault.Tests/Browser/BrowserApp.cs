@@ -23,6 +23,8 @@ public sealed class BrowserApp : IAsyncLifetime
     public Uri BaseAddress { get; private set; } = default!;
     public IServiceProvider Services => _factory!.Services;
 
+    public const int DemoRecords = 120;
+
     public static string ScreenshotDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
     public async Task InitializeAsync()
@@ -35,6 +37,9 @@ public sealed class BrowserApp : IAsyncLifetime
             web.UseStaticWebAssets();
             web.UseSetting("Storage:DataDirectory", _dataDirectory);
             web.UseSetting("Sync:AutoSyncHours", "0");
+            // A demo small and fast enough for a test: 55 of the simulator's 60 requests per 2-second window.
+            web.UseSetting("Demo:Simulator:CollectionSize", DemoRecords.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            web.UseSetting("Demo:Simulator:RateLimitWindowSeconds", "2");
         });
         _factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         _factory.StartServer();

@@ -19,7 +19,7 @@ public static class VaultTheme
             AppbarText = "#F4F1FF",
             Background = "#F6F4FA",
             Surface = "#FFFFFF",
-            DrawerBackground = "#FFFFFF",
+            DrawerBackground = "#F6F4FA",
             DrawerText = "rgba(0,0,0,0.78)",
             DrawerIcon = "rgba(0,0,0,0.6)",
             TextPrimary = "#1D1830",
@@ -36,7 +36,7 @@ public static class VaultTheme
             AppbarText = "#F4F1FF",
             Background = "#0F0D16",
             Surface = "#1A1724",
-            DrawerBackground = "#15121F",
+            DrawerBackground = "#0F0D16",
             DrawerText = "rgba(244,241,255,0.82)",
             DrawerIcon = "rgba(244,241,255,0.66)",
             TextPrimary = "#F4F1FF",
@@ -56,6 +56,7 @@ public static class VaultTheme
             H4 = new H4Typography { FontFamily = FontStack, FontWeight = "700", LetterSpacing = "-0.01em" },
             H5 = new H5Typography { FontFamily = FontStack, FontWeight = "700" },
             H6 = new H6Typography { FontFamily = FontStack, FontWeight = "600" },
+            Button = new ButtonTypography { FontFamily = FontStack, FontWeight = "600", TextTransform = "none", LetterSpacing = "0" },
         },
     };
 }
