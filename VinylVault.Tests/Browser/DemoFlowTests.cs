@@ -37,6 +37,7 @@ public sealed partial class DemoFlowTests(BrowserApp app) : IClassFixture<Browse
         await browser.WaitForCircuitAsync();
 
         // The demo: its sync starts at once and the bar's figures move while it runs.
+        await browser.ScreenshotAsync("welcome");
         await page.ClickAsync("[data-test=start-demo]");
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
         await browser.WaitForCircuitAsync();
@@ -79,6 +80,29 @@ public sealed partial class DemoFlowTests(BrowserApp app) : IClassFixture<Browse
         Assert.Equal("full", await page.Locator("[data-test=release]").GetAttributeAsync("data-details"));
         Assert.True(await page.Locator("[data-test=track]").CountAsync() >= 2);
         await browser.ScreenshotAsync("release");
+        Assert.True(await page.Locator(".vv-release-cover img").EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"),
+            "the demo's cover image loads from this site");
+
+        // Search Discogs (here: the demo's simulator) shows covers.
+        await page.ClickAsync("a[href='/search']");
+        await page.FillAsync("#discogs-search", word);
+        await page.ClickAsync("[data-test=search-submit]");
+        await page.Locator("[data-test=search-result]").First.WaitForAsync();
+        await browser.ScreenshotAsync("search");
+
+        // The sync page lists the run; Settings shows the demo and the settings in effect, and leaves the demo.
+        await page.ClickAsync("a[href='/sync']");
+        await page.Locator("[data-test=history-run][data-outcome=completed]").WaitForAsync();
+        await browser.ScreenshotAsync("sync");
+        await page.ClickAsync("a[href='/settings']");
+        await page.Locator("[data-test=demo-active]").WaitForAsync();
+        Assert.Equal("2", (await page.Locator("[data-key='Discogs:RateLimitWindowSeconds'] .vv-setting-value").TextContentAsync())!.Trim());
+        await browser.ScreenshotAsync("settings");
+        await page.ClickAsync("[data-test=leave-demo]");
+        await page.Locator("[data-test=discogs-none]").WaitForAsync();
+        Assert.Equal("60", (await page.Locator("[data-key='Discogs:RateLimitWindowSeconds'] .vv-setting-value").TextContentAsync())!.Trim());
+        await page.ClickAsync("a[href='/']");
+        await page.Locator("[data-test=empty-collection]").WaitForAsync();
 
         // Signed out, every page leads to sign-in.
         await page.ClickAsync("#sign-out");

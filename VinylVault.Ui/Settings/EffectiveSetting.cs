@@ -11,11 +11,15 @@ public sealed record EffectiveSetting(string Key, string Value, string? Alias, s
 {
     private static readonly CultureInfo Culture = CultureInfo.InvariantCulture;
 
-    public static IReadOnlyList<EffectiveSetting> Read(DiscogsOptions discogs, SyncOptions sync, StorageOptions storage, string dataDirectory) =>
+    /// <param name="window">The limiter's window now: the configured one, or the demo simulator's shorter one.</param>
+    public static IReadOnlyList<EffectiveSetting> Read(
+        DiscogsOptions discogs, TimeSpan window, SyncOptions sync, StorageOptions storage, string dataDirectory) =>
     [
         Of("Discogs:BaseUrl", discogs.BaseUrl, "The Discogs API this vault talks to"),
         Of("Discogs:MaxRequestsPerMinute", discogs.MaxRequestsPerMinute, "Requests allowed in any one window (Discogs allows 60)"),
-        Of("Discogs:RateLimitWindowSeconds", discogs.RateLimitWindowSeconds, "The moving window Discogs counts requests in"),
+        Of("Discogs:RateLimitWindowSeconds", window.TotalSeconds, window == discogs.Window
+            ? "The moving window Discogs counts requests in"
+            : $"The demo simulator's shorter window, for now (configured: {discogs.RateLimitWindowSeconds.ToString(Culture)})"),
         Of("Discogs:TimeoutSeconds", discogs.TimeoutSeconds, "How long one try may take"),
         Of("Discogs:MaxRetries", discogs.MaxRetries, "Retries of a failed request (each pays from the budget)"),
         Of("Sync:BatchSize", sync.BatchSize, "Releases written per database transaction"),
