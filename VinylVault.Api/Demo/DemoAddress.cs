@@ -5,7 +5,8 @@ namespace VinylVault.Api.Demo;
 
 /// <summary>
 /// Where this process reaches its own simulator: one of the addresses Kestrel listens on, as a loopback URL
-/// (a wildcard such as http://0.0.0.0:5080 becomes http://127.0.0.1:5080), plain HTTP when there is a choice.
+/// (a wildcard such as http://0.0.0.0:5080, or Kestrel's dual-mode http://[::]:5080, becomes http://127.0.0.1:5080),
+/// plain HTTP when there is a choice.
 /// </summary>
 public sealed class DemoAddress(IServer server)
 {
@@ -31,7 +32,7 @@ public sealed class DemoAddress(IServer server)
         var normalized = address.Replace("://+:", "://127.0.0.1:", StringComparison.Ordinal)
             .Replace("://*:", "://127.0.0.1:", StringComparison.Ordinal)
             .Replace("://0.0.0.0:", "://127.0.0.1:", StringComparison.Ordinal)
-            .Replace("://[::]:", "://[::1]:", StringComparison.Ordinal);
+            .Replace("://[::]:", "://127.0.0.1:", StringComparison.Ordinal);
         return Uri.TryCreate(normalized, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
             ? new UriBuilder(uri) { Path = "/" }.Uri
             : null;
