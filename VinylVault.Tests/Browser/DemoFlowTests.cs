@@ -111,6 +111,20 @@ public sealed partial class DemoFlowTests(BrowserApp app) : IClassFixture<Browse
         Assert.Equal("/signin", new Uri(page.Url).AbsolutePath);
         await page.GotoAsync("/releases/1");
         Assert.Equal("/signin", new Uri(page.Url).AbsolutePath);
+        await page.GotoAsync("/setup"); // there is an owner now
+        Assert.Equal("/signin", new Uri(page.Url).AbsolutePath);
+        await browser.ScreenshotAsync("signin");
+
+        // Signing in again: a wrong password is refused under its field, the right one opens the page asked for.
+        await page.GotoAsync("/collection");
+        await page.FillAsync("#signin-username", "alice");
+        await page.FillAsync("#signin-password", "wrong password");
+        await page.ClickAsync("#signin-submit");
+        await Expect(page.Locator("#signin-password-help"), "That user name and password do not match.");
+        await page.FillAsync("#signin-username", "alice");
+        await page.FillAsync("#signin-password", "correct horse battery");
+        await page.ClickAsync("#signin-submit");
+        await page.WaitForURLAsync("**/collection");
 
         browser.AssertNoErrors();
     }

@@ -58,6 +58,6 @@ public sealed class DiscogsAccountConnectionTests
             .TestAsync("alice", "some-token", CancellationToken.None);
 
         Assert.False(result.Ok);
-        Assert.StartsWith("Discogs is unreachable: ", result.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Discogs unreachable: ", result.Message, StringComparison.Ordinal);
     }
 }

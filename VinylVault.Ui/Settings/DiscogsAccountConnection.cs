@@ -47,7 +47,8 @@ public sealed class DiscogsAccountConnection(
         }
         catch (DiscogsApiException e)
         {
-            return new(false, $"Discogs is unreachable: {e.Message}");
+            // "Discogs unreachable: ...", "Discogs answered 502: ...": already in words for people.
+            return new(false, e.Message);
         }
 
         if (!string.Equals(identity.Username, username, StringComparison.OrdinalIgnoreCase))
