@@ -13,7 +13,7 @@ namespace VinylVault.Tests.Browser;
 /// The whole app on a real 127.0.0.1 socket (a browser cannot talk to TestServer) with its own data directory,
 /// and Debian's Chromium driven by Playwright (toolchain.md: never `playwright install`).
 /// </summary>
-public sealed class BrowserApp : IAsyncLifetime
+public class BrowserApp : IAsyncLifetime
 {
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("vinylvault-browser-").FullName;
     private WebApplicationFactory<Program>? _factory;
@@ -25,9 +25,16 @@ public sealed class BrowserApp : IAsyncLifetime
 
     public const int DemoRecords = 120;
 
+    /// <summary>A demo small and fast enough for a test: 55 of the simulator's 60 requests per 2-second window.</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
+    {
+        ["Demo:Simulator:CollectionSize"] = DemoRecords.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Demo:Simulator:RateLimitWindowSeconds"] = "2",
+    };
+
     public static string ScreenshotDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
@@ -37,9 +44,10 @@ public sealed class BrowserApp : IAsyncLifetime
             web.UseStaticWebAssets();
             web.UseSetting("Storage:DataDirectory", _dataDirectory);
             web.UseSetting("Sync:AutoSyncHours", "0");
-            // A demo small and fast enough for a test: 55 of the simulator's 60 requests per 2-second window.
-            web.UseSetting("Demo:Simulator:CollectionSize", DemoRecords.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            web.UseSetting("Demo:Simulator:RateLimitWindowSeconds", "2");
+            foreach (var (key, value) in Settings)
+            {
+                web.UseSetting(key, value);
+            }
         });
         _factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         _factory.StartServer();
@@ -73,7 +81,7 @@ public sealed class BrowserApp : IAsyncLifetime
         return new BrowserPage(context, page);
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (Browser is not null)
         {

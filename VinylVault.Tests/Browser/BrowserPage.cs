@@ -57,11 +57,23 @@ public sealed class BrowserPage : IAsyncDisposable
         }
     }
 
-    public async Task<string> ScreenshotAsync(string name)
+    /// <summary>The first visit: creates the owner through the set-up page (the app redirects there) and signs in.</summary>
+    public async Task SetUpOwnerAsync(string firstPage = "/", string userName = "alice", string password = "correct horse battery")
+    {
+        await Page.GotoAsync(firstPage);
+        Assert.Equal("/setup", new Uri(Page.Url).AbsolutePath);
+        await Page.FillAsync("#setup-username", userName);
+        await Page.FillAsync("#setup-password", password);
+        await Page.FillAsync("#setup-confirm", password);
+        await Page.ClickAsync("#setup-submit");
+        await Page.WaitForURLAsync("**/welcome");
+    }
+
+    public async Task<string> ScreenshotAsync(string name, bool fullPage = true)
     {
         Directory.CreateDirectory(BrowserApp.ScreenshotDirectory);
         var path = Path.Combine(BrowserApp.ScreenshotDirectory, name + ".png");
-        await Page.ScreenshotAsync(new() { Path = path, FullPage = true });
+        await Page.ScreenshotAsync(new() { Path = path, FullPage = fullPage });
         return path;
     }
 

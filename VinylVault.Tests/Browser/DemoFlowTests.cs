@@ -27,13 +27,7 @@ public sealed partial class DemoFlowTests(BrowserApp app) : IClassFixture<Browse
         var page = browser.Page;
 
         // First visit: any page leads to set-up; the form posts to the service and lands on the welcome choice.
-        await page.GotoAsync("/collection");
-        Assert.Equal("/setup", new Uri(page.Url).AbsolutePath);
-        await page.FillAsync("#setup-username", "alice");
-        await page.FillAsync("#setup-password", "correct horse battery");
-        await page.FillAsync("#setup-confirm", "correct horse battery");
-        await page.ClickAsync("#setup-submit");
-        await page.WaitForURLAsync("**/welcome");
+        await browser.SetUpOwnerAsync("/collection");
         await browser.WaitForCircuitAsync();
 
         // The demo: its sync starts at once and the bar's figures move while it runs.
