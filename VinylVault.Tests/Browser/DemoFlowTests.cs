@@ -4,6 +4,7 @@ using Microsoft.Playwright;
 namespace VinylVault.Tests.Browser;
 
 /// <summary>What a newcomer does on the first visit, in a real browser against the app on a real socket.</summary>
+[Collection(WholeAppCollection.Name)]
 public sealed partial class DemoFlowTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
     [Fact]

@@ -42,6 +42,7 @@ public sealed class LargeCollectionApp : BrowserApp
     }
 }
 
+[Collection(WholeAppCollection.Name)]
 public sealed class LargeCollectionTests(LargeCollectionApp app, ITestOutputHelper output) : IClassFixture<LargeCollectionApp>
 {
     private const int Budget = 300; // elements the page may hold at once, whatever the collection's size
@@ -84,11 +85,11 @@ public sealed class LargeCollectionTests(LargeCollectionApp app, ITestOutputHelp
         browser.AssertNoErrors();
     }
 
-    // Virtualize swaps rows for placeholders while it fetches: count once rows are there.
+    // Virtualize swaps rows for placeholders while it fetches: count in the same moment rows are seen.
     private static async Task<int> CountAsync(Microsoft.Playwright.IPage page, string item)
     {
-        await page.WaitForFunctionAsync("s => document.querySelectorAll(s).length > 0", item);
-        return await page.Locator(item).CountAsync();
+        var count = await page.WaitForFunctionAsync("s => { const n = document.querySelectorAll(s).length; return n > 0 ? n : false; }", item);
+        return await count.JsonValueAsync<int>();
     }
 
     private static Task<bool> AtEndAsync(Microsoft.Playwright.IPage page) => page.EvaluateAsync<bool>(

@@ -5,11 +5,13 @@ using VinylVault.Core.Discogs;
 using VinylVault.Core.Security;
 using VinylVault.Core.Sync;
 using VinylVault.Tests.Api;
+using VinylVault.Tests.Browser;
 using VinylVault.Ui.Welcome;
 
 namespace VinylVault.Tests.Demo;
 
 /// <summary>The demo mode in the whole app on a real socket: the real client stack calls the simulator mapped on the app itself.</summary>
+[Collection(WholeAppCollection.Name)]
 public sealed class DemoModeTests : IAsyncLifetime
 {
     private const int Records = 40;
