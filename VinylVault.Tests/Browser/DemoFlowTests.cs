@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
@@ -23,7 +24,7 @@ public sealed partial class DemoFlowTests(BrowserApp app) : IClassFixture<Browse
         }
     }
 
-    private static async Task WalkThroughAsync(BrowserPage browser)
+    private async Task WalkThroughAsync(BrowserPage browser)
     {
         var page = browser.Page;
 
@@ -93,6 +94,19 @@ public sealed partial class DemoFlowTests(BrowserApp app) : IClassFixture<Browse
         await page.Locator("[data-test=demo-active]").WaitForAsync();
         Assert.Equal("2", (await page.Locator("[data-key='Discogs:RateLimitWindowSeconds'] .vv-setting-value").TextContentAsync())!.Trim());
         await browser.ScreenshotAsync("settings");
+
+        // An API key: shown once, works for scripts, stops working when revoked.
+        await page.FillAsync("#api-key-name", "home-assistant");
+        await page.ClickAsync("[data-test=api-key-create]");
+        var secret = (await page.Locator("[data-test=api-key-secret] code").TextContentAsync())!.Trim();
+        using var script = new HttpClient { BaseAddress = app.BaseAddress };
+        script.DefaultRequestHeaders.Authorization = new("Bearer", secret);
+        Assert.Equal(HttpStatusCode.OK, (await script.GetAsync("/api/account/discogs")).StatusCode);
+        await page.ClickAsync("[data-test=api-key-revoke]");
+        await page.ClickAsync(".mud-dialog button:has-text('Revoke')");
+        await page.Locator("[data-test=api-keys-empty]").WaitForAsync();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await script.GetAsync("/api/account/discogs")).StatusCode);
+
         await page.ClickAsync("[data-test=leave-demo]");
         await page.Locator("[data-test=discogs-none]").WaitForAsync();
         Assert.Equal("60", (await page.Locator("[data-key='Discogs:RateLimitWindowSeconds'] .vv-setting-value").TextContentAsync())!.Trim());
