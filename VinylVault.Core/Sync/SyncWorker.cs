@@ -15,6 +15,7 @@ namespace VinylVault.Core.Sync;
 /// </summary>
 public sealed class SyncWorker(
     IServiceProvider services,
+    VaultMetrics metrics,
     IDiscogsAccount account,
     SyncProgress progress,
     IOptions<SyncOptions> options,
@@ -28,8 +29,11 @@ public sealed class SyncWorker(
     private readonly Lock _gate = new();
     private readonly Channel<SyncRequest> _requests = Channel.CreateBounded<SyncRequest>(1);
     private readonly DateTime _startedAt = time.GetUtcNow().UtcDateTime;
+    private DateTime? _lastScheduledAttempt;
     private CancellationTokenSource? _run;
     private TaskCompletionSource _idle = Completed();
+
+    private SyncRunLog Log => services.GetRequiredService<SyncRunLog>();
 
     /// <summary>The current run's status, or the last run's final one.</summary>
     public SyncStatus Status => progress.Current;
@@ -48,7 +52,7 @@ public sealed class SyncWorker(
     /// <summary>For health checks: the loop that runs syncs is up.</summary>
     public bool IsAlive => ExecuteTask is { IsCompleted: false };
 
-    /// <summary>Whether a username/token is set: without them a run cannot start.</summary>
+    /// <summary>Whether a Discogs token is set: without one a run cannot start (the username can come from the token).</summary>
     public bool IsConfigured => account.Token is not null;
 
     /// <summary>Starts a run unless one is active or no token is set; the run goes on in the background.</summary>
@@ -98,7 +102,11 @@ public sealed class SyncWorker(
             _requests.Writer.TryWrite(request);
             progress.Report(new SyncStatus
             {
-                Status = SyncState.Syncing, Phase = SyncPhase.Pages, ForceFull = request.ForceFull, StartedAt = time.GetUtcNow(), Message = "Starting...",
+                Status = SyncState.Syncing,
+                Phase = SyncPhase.Pages,
+                ForceFull = request.ForceFull,
+                StartedAt = time.GetUtcNow(),
+                Message = "Starting...",
             });
             return SyncStartResult.Started;
         }
@@ -107,9 +115,8 @@ public sealed class SyncWorker(
     /// <summary>Before the loop starts, runs left "running" by a process that died are marked, so the history is true at once.</summary>
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        var log = services.GetRequiredService<SyncRunLog>();
-        var interrupted = await log.MarkInterruptedAsync(cancellationToken);
-        services.GetRequiredService<VaultMetrics>().CollectionSize(await log.CollectionSizeAsync(cancellationToken));
+        var interrupted = await Log.MarkInterruptedAsync(cancellationToken);
+        metrics.CollectionSize(await Log.CollectionSizeAsync(cancellationToken));
         if (interrupted > 0)
         {
             logger.LogWarning("{Count} sync run(s) were interrupted by a stop of the app; the next run resumes them", interrupted);
@@ -120,7 +127,6 @@ public sealed class SyncWorker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var log = services.GetRequiredService<SyncRunLog>();
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -128,7 +134,7 @@ public sealed class SyncWorker(
                 SyncRequest? request;
                 try
                 {
-                    request = await NextRequestAsync(log, stoppingToken);
+                    request = await NextRequestAsync(stoppingToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
@@ -150,10 +156,12 @@ public sealed class SyncWorker(
     }
 
     /// <summary>The next request from a person, or the schedule's when it falls due first (null: look again).</summary>
-    private async Task<SyncRequest?> NextRequestAsync(SyncRunLog log, CancellationToken stoppingToken)
+    private async Task<SyncRequest?> NextRequestAsync(CancellationToken stoppingToken)
     {
-        var (completed, finished) = await log.LastRunsAsync(stoppingToken);
-        var due = SyncSchedule.NextDue(options.Value.AutoSyncInterval, completed, finished, _startedAt);
+        var (completed, finished) = await Log.LastRunsAsync(stoppingToken);
+        // A scheduled start that could not happen (no token) counts as an attempt, so it is not retried at once.
+        var attempted = finished is null || _lastScheduledAttempt > finished ? _lastScheduledAttempt ?? finished : finished;
+        var due = SyncSchedule.NextDue(options.Value.AutoSyncInterval, completed, attempted, _startedAt);
         var wait = due is { } at ? at - time.GetUtcNow().UtcDateTime : Timeout.InfiniteTimeSpan;
         if (wait == Timeout.InfiniteTimeSpan || wait > TimeSpan.Zero)
         {
@@ -174,6 +182,7 @@ public sealed class SyncWorker(
         }
 
         logger.LogInformation("Scheduled sync due ({Hours} h after the last completed one)", options.Value.AutoSyncHours);
+        _lastScheduledAttempt = time.GetUtcNow().UtcDateTime;
         return TryStart(new SyncRequest(false, SyncTrigger.Schedule)) == SyncStartResult.Started && _requests.Reader.TryRead(out var scheduled)
             ? scheduled
             : null;

@@ -8,33 +8,33 @@ public static class Records
     public static BasicInformation Basic(long id, string title, string artist, int year = 2000, string genre = "Electronic",
         string style = "Downtempo", string format = "Vinyl", string[]? descriptions = null, string label = "Label", string catno = "CAT-1",
         long artistId = 0, string? join = null, string? secondArtist = null) => new()
-    {
-        Id = id,
-        Title = title,
-        Year = year,
-        MasterId = 0,
-        Thumb = $"https://img.example/{id}-150.jpg",
-        CoverImage = $"https://img.example/{id}.jpg",
-        Artists = secondArtist is null
+        {
+            Id = id,
+            Title = title,
+            Year = year,
+            MasterId = 0,
+            Thumb = $"https://img.example/{id}-150.jpg",
+            CoverImage = $"https://img.example/{id}.jpg",
+            Artists = secondArtist is null
             ? [new DiscogsArtist { Id = artistId == 0 ? 1000 + id : artistId, Name = artist }]
             : [new DiscogsArtist { Id = artistId == 0 ? 1000 + id : artistId, Name = artist, Join = join ?? "&" }, new DiscogsArtist { Id = 5000 + id, Name = secondArtist }],
-        Labels = [new DiscogsLabel { Id = 9000 + id % 7, Name = label, Catno = catno }],
-        Formats = [new DiscogsFormat { Name = format, Qty = 1, Descriptions = descriptions ?? ["LP", "Album"] }],
-        Genres = [genre],
-        Styles = [style],
-    };
+            Labels = [new DiscogsLabel { Id = 9000 + id % 7, Name = label, Catno = catno }],
+            Formats = [new DiscogsFormat { Name = format, Qty = 1, Descriptions = descriptions ?? ["LP", "Album"] }],
+            Genres = [genre],
+            Styles = [style],
+        };
 
     public static CollectionItem Item(long instanceId, BasicInformation info, int folder = 1, int rating = 0, DateTimeOffset? added = null,
         params CollectionNote[] notes) => new()
-    {
-        Id = info.Id,
-        InstanceId = instanceId,
-        FolderId = folder,
-        Rating = rating,
-        DateAdded = added ?? new DateTimeOffset(2020, 1, 1, 12, 0, 0, TimeSpan.FromHours(-7)).AddDays(instanceId),
-        Notes = notes,
-        BasicInformation = info,
-    };
+        {
+            Id = info.Id,
+            InstanceId = instanceId,
+            FolderId = folder,
+            Rating = rating,
+            DateAdded = added ?? new DateTimeOffset(2020, 1, 1, 12, 0, 0, TimeSpan.FromHours(-7)).AddDays(instanceId),
+            Notes = notes,
+            BasicInformation = info,
+        };
 
     public static CollectionPage Page(params CollectionItem[] items) => new()
     {

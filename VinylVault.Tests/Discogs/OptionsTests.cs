@@ -55,10 +55,19 @@ public sealed class OptionsTests
     [Fact]
     public void The_app_wires_the_client_and_refuses_to_start_on_a_bad_value()
     {
-        using (var app = new WebApplicationFactory<Program>())
+        // Its own data directory: the app migrates its database at start-up.
+        var data = Directory.CreateTempSubdirectory("vinylvault-options-");
+        try
         {
-            Assert.Equal(55, app.Services.GetRequiredService<DiscogsRateLimiter>().Limit);
-            Assert.NotNull(app.Services.GetRequiredService<DiscogsClient>());
+            using (var app = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web.UseSetting("Storage:DataDirectory", data.FullName)))
+            {
+                Assert.Equal(55, app.Services.GetRequiredService<DiscogsRateLimiter>().Limit);
+                Assert.NotNull(app.Services.GetRequiredService<DiscogsClient>());
+            }
+        }
+        finally
+        {
+            data.Delete(recursive: true);
         }
 
         using var broken = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web.UseSetting("Discogs:MaxRequestsPerMinute", "0"));

@@ -98,6 +98,19 @@ public sealed class SyncControlTests
     }
 
     [Theory]
+    [InlineData("Sync:BatchSize", "0")]
+    [InlineData("Sync:MaxErrors", "-1")]
+    [InlineData("Sync:AutoSyncHours", "-2")]
+    [InlineData("Storage:CacheSizeKb", "1")]
+    public async Task A_bad_setting_stops_the_start_naming_its_key(string key, string value)
+    {
+        using var host = SyncHost.Build(SyncHarness.NewDataDirectory(), "http://127.0.0.1:9", "demo", "token", new Dictionary<string, string?> { [key] = value });
+
+        var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => host.StartAsync());
+        Assert.Contains(key, error.Message);
+    }
+
+    [Theory]
     [InlineData(null, "2024-01-01T00:00", null, "2024-01-01T00:00", null)] // schedule off
     [InlineData(24.0, null, null, "2024-01-01T00:00", null)] // no completed run: the first sync is the user's
     [InlineData(24.0, "2024-01-01T00:00", "2024-01-01T00:00", "2024-01-01T06:00", "2024-01-02T00:00")]

@@ -93,4 +93,38 @@ public sealed class SyncFaultTests
         Assert.DoesNotContain(token, run.Message);
         Assert.Equal(0, (await harness.Queries.GetPageAsync(new CollectionQuery(), CancellationToken.None)).Total);
     }
+
+    [Fact]
+    public async Task A_copy_removed_while_pages_are_read_shifts_the_pages_so_nothing_is_pruned_until_a_clean_pass()
+    {
+        await using var harness = await SyncHarness.StartAsync(300);
+        await harness.SyncAsync();
+        harness.Simulator.ResetTraffic();
+        var newest = harness.Simulator.Collection.Items.MaxBy(i => i.DateAdded)!;
+        // Page 1 is read, then the newest copy (on page 1) goes: page 2's first copy moves up to page 1 and no page shows it.
+        harness.Simulator.Faults.Latency = TimeSpan.FromMilliseconds(200);
+        var remover = new Thread(() =>
+        {
+            while (harness.Simulator.Counters.Requests("collection") == 0)
+            {
+                Thread.Sleep(1);
+            }
+
+            harness.Simulator.Collection.Remove(newest.InstanceId);
+            harness.Simulator.Faults.Latency = TimeSpan.Zero;
+        });
+        remover.Start();
+
+        var run = await harness.SyncAsync();
+        remover.Join();
+
+        Assert.Equal(SyncOutcome.Failed, run.Outcome);
+        Assert.Contains("could not be read completely", run.Message);
+        Assert.Equal(0, run.ItemsRemoved);
+        Assert.Equal(300, (await harness.Queries.GetPageAsync(new CollectionQuery(), CancellationToken.None)).Total);
+
+        var clean = await harness.SyncAsync();
+        Assert.Equal((SyncOutcome.Completed, 1), (clean.Outcome, clean.ItemsRemoved));
+        await DatabaseDump.AssertMatchesSimulatorAsync(harness.Contexts, harness.Server);
+    }
 }

@@ -24,8 +24,17 @@ public sealed partial class CollectionQueries(IDbContextFactory<VaultDbContext> 
             .Take(pageSize)
             .Select(i => new
             {
-                i.InstanceId, i.ReleaseId, i.Release.Title, i.Release.ArtistDisplay, i.Release.Year, i.Rating, i.FolderId,
-                i.DateAdded, i.Release.Thumb, i.Release.CoverImage, i.Release.HasDetails,
+                i.InstanceId,
+                i.ReleaseId,
+                i.Release.Title,
+                i.Release.ArtistDisplay,
+                i.Release.Year,
+                i.Rating,
+                i.FolderId,
+                i.DateAdded,
+                i.Release.Thumb,
+                i.Release.CoverImage,
+                i.Release.HasDetails,
             })
             .ToListAsync(cancellationToken);
 
