@@ -1,5 +1,6 @@
 using VinylVault.Api.Account;
 using VinylVault.Api.Auth;
+using VinylVault.Api.Collection;
 using VinylVault.Api.Dashboard;
 using VinylVault.Api.Demo;
 using VinylVault.Api.Http;
@@ -41,7 +42,9 @@ app.MapVaultMetrics();
 app.MapSessionEndpoints();
 
 var api = app.MapApiGroup();
+api.MapSyncEndpoints();
 api.MapSearchEndpoints();
+api.MapCollectionEndpoints();
 api.MapDiscogsAccountEndpoints();
 api.MapApiKeyEndpoints();
 

@@ -5,7 +5,8 @@ using Microsoft.AspNetCore.Http.Json;
 
 namespace VinylVault.Api.Http;
 
-/// <summary>The JSON of the REST contract (design.md): snake_case names, enums as snake_case strings, UTC times.
+/// <summary>The JSON of the REST contract (design.md): snake_case names, enums as snake_case strings, UTC times,
+/// durations in seconds.
 /// REST and the hub share it, so a hub payload reads exactly like the REST object of the same name.</summary>
 public static class ApiJson
 {
@@ -18,6 +19,7 @@ public static class ApiJson
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
         options.Converters.Add(new UtcDateTimeConverter());
         options.Converters.Add(new UtcDateTimeOffsetConverter());
+        options.Converters.Add(new SecondsConverter());
     }
 
     // SQLite hands DateTime back as Kind=Unspecified; every time the vault stores is UTC, so say so with a "Z".
@@ -35,6 +37,16 @@ public static class ApiJson
             DateTimeKind.Local => value.ToUniversalTime(),
             _ => value,
         };
+    }
+
+    // A duration is a number of seconds ("duration": 12.5): what a script can compare and add without parsing "00:00:12.5".
+    private sealed class SecondsConverter : JsonConverter<TimeSpan>
+    {
+        public override TimeSpan Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            TimeSpan.FromSeconds(reader.GetDouble());
+
+        public override void Write(Utf8JsonWriter writer, TimeSpan value, JsonSerializerOptions options) =>
+            writer.WriteNumberValue(Math.Round(value.TotalSeconds, 3));
     }
 
     private sealed class UtcDateTimeOffsetConverter : JsonConverter<DateTimeOffset>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
@@ -43,12 +44,23 @@ public static class ProblemHandling
         string.Join('.', memberPath.Split('.').Select(JsonNamingPolicy.SnakeCaseLower.ConvertName));
 }
 
-internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+internal sealed partial class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         ProblemDetails problem;
-        if (exception is BadHttpRequestException bad)
+        if (exception is BadHttpRequestException { StatusCode: 400 } && BindFailure().Match(exception.Message) is { Success: true } failed)
+        {
+            // "page=abc": a validation error under the parameter's name, like every other bad value.
+            var name = failed.Groups["name"].Value;
+            var type = failed.Groups["type"].Value.Replace("Nullable<", "", StringComparison.Ordinal).TrimEnd('>');
+            problem = new HttpValidationProblemDetails(new Dictionary<string, string[]> { [name] = [$"The value is not a valid {type}."] })
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "One or more validation errors occurred.",
+            };
+        }
+        else if (exception is BadHttpRequestException bad)
         {
             // Its message names the parameter and never holds more than the caller sent.
             problem = new() { Status = bad.StatusCode, Title = "The request is not valid.", Detail = bad.Message };
@@ -72,4 +84,8 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogg
         httpContext.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new() { HttpContext = httpContext, ProblemDetails = problem });
     }
+
+    // Minimal APIs' message for a value that does not convert: Failed to bind parameter "Nullable<int> YearFrom" from "abc".
+    [GeneratedRegex("^Failed to bind parameter \"(?<type>[^\"]+) (?<name>[A-Za-z_][A-Za-z0-9_]*)\" from ")]
+    private static partial Regex BindFailure();
 }

@@ -23,6 +23,7 @@ public static class HealthEndpoint
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
             .AddCheck<MigrationsHealthCheck>("migrations")
+            .AddCheck<SyncWorkerHealthCheck>("sync_worker")
             .AddCheck<DiscogsHealthCheck>("discogs");
         return builder;
     }

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.SignalR;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using VinylVault.Core.Sync;
 
 namespace VinylVault.Api.Sync;
@@ -22,7 +21,6 @@ public static class SyncHubEndpoints
     public static WebApplicationBuilder AddLiveProgress(this WebApplicationBuilder builder)
     {
         builder.Services.AddSignalR().AddJsonProtocol(o => Http.ApiJson.Apply(o.PayloadSerializerOptions));
-        builder.Services.TryAddSingleton<SyncProgress>();
         builder.Services.AddHostedService<SyncProgressBroadcaster>();
         return builder;
     }

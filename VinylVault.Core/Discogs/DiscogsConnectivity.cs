@@ -8,13 +8,17 @@ public sealed record DiscogsReachability(bool Online, string? Problem, DateTimeO
 
 /// <summary>
 /// Is Discogs reachable with our token? Learned for free from every answer the client stack gets; asked with one
-/// identity request only when nobody has talked to Discogs for <see cref="FreshFor"/>, because every request is precious.
+/// identity request only when nobody has talked to Discogs for <see cref="FreshFor"/>, because every request is
+/// precious. A caller never waits long for the answer: status pages must keep working when Discogs hangs.
 /// </summary>
-public sealed class DiscogsConnectivity(IServiceProvider services, IDiscogsAccount account, TimeProvider time) : IDisposable
+public sealed class DiscogsConnectivity(IServiceProvider services, IDiscogsAccount account, TimeProvider time)
 {
     public static readonly TimeSpan FreshFor = TimeSpan.FromMinutes(5);
+    public static readonly TimeSpan AnswerWithin = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(60);
 
-    private readonly SemaphoreSlim _probe = new(1, 1);
+    private readonly Lock _gate = new();
+    private Task<DiscogsReachability>? _probe;
     private volatile DiscogsReachability? _last;
 
     /// <summary>What the last answer (or failure) said, without asking Discogs; null before any.</summary>
@@ -27,38 +31,65 @@ public sealed class DiscogsConnectivity(IServiceProvider services, IDiscogsAccou
             return new(false, "No Discogs account is set up.", time.GetUtcNow());
         }
 
-        if (Fresh() is { } known)
+        if (_last is { } last && time.GetUtcNow() - last.At < FreshFor)
         {
-            return known;
+            return last;
         }
 
-        // One probe at a time: callers arriving meanwhile take its answer.
-        await _probe.WaitAsync(cancellationToken);
+        // One probe at a time, shared by every caller; it outlives a caller that stops waiting.
+        var completion = new TaskCompletionSource<DiscogsReachability>(TaskCreationOptions.RunContinuationsAsynchronously);
+        Task<DiscogsReachability> probe;
+        lock (_gate)
+        {
+            probe = _probe ??= completion.Task;
+        }
+
+        if (probe == completion.Task)
+        {
+            _ = ProbeAsync(completion);
+        }
+
         try
         {
-            if (Fresh() is { } answered)
-            {
-                return answered;
-            }
-
-            var (online, message) = await services.GetRequiredService<DiscogsClient>().TestConnectionAsync(cancellationToken);
-            Observe(online, online ? null : message);
-            return _last!;
+            return await probe.WaitAsync(AnswerWithin, time, cancellationToken);
         }
-        finally
+        catch (TimeoutException)
         {
-            _probe.Release();
+            return _last ?? new(false, "Discogs has not answered yet.", time.GetUtcNow());
         }
     }
 
     /// <summary>Forgets what was seen, e.g. when the account changes.</summary>
     public void Reset() => _last = null;
 
-    public void Dispose() => _probe.Dispose();
-
     internal void Observe(bool online, string? problem) => _last = new(online, problem, time.GetUtcNow());
 
-    private DiscogsReachability? Fresh() => _last is { } last && time.GetUtcNow() - last.At < FreshFor ? last : null;
+    private async Task ProbeAsync(TaskCompletionSource<DiscogsReachability> completion)
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(ProbeTimeout, time);
+            var (online, message) = await services.GetRequiredService<DiscogsClient>().TestConnectionAsync(timeout.Token);
+            Observe(online, online ? null : message);
+        }
+        catch (OperationCanceledException)
+        {
+            Observe(false, "Discogs did not answer in time.");
+        }
+        catch (HttpRequestException)
+        {
+            Observe(false, "Discogs is unreachable.");
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                _probe = null;
+            }
+
+            completion.TrySetResult(_last ?? new(false, "Discogs could not be asked.", time.GetUtcNow()));
+        }
+    }
 }
 
 /// <summary>Watches every try of the Discogs client: an answer means reachable (401: the token is refused), an error means not.</summary>

@@ -8,7 +8,7 @@ public sealed class AuthOptions
     public const string Section = "Auth";
 
     /// <summary>The bootstrap key for scripts and headless installs (alias VINYLVAULT_API_KEY); none by default.</summary>
-    [MinLength(16, ErrorMessage = "Auth:ApiKey must be at least 16 characters long.")]
+    [MinLength(16, ErrorMessage = "A bootstrap key needs at least 16 characters.")]
     public string? ApiKey { get; set; }
 
     /// <summary>Failed sign-ins allowed from one client per <see cref="FailedSignInWindowSeconds"/>.</summary>

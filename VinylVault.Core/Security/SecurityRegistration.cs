@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using VinylVault.Core.Collection.Storage;
+using VinylVault.Core.Configuration;
 using VinylVault.Core.Discogs;
 
 namespace VinylVault.Core.Security;
@@ -23,7 +24,7 @@ public static class SecurityRegistration
     {
         builder.Services.AddOptions<AuthOptions>()
             .BindConfiguration(AuthOptions.Section)
-            .ValidateDataAnnotations()
+            .ValidateDataAnnotationsByKey(AuthOptions.Section)
             .ValidateOnStart();
         builder.Services.AddDataProtection().SetApplicationName("VinylVault");
         builder.Services.AddOptions<KeyManagementOptions>().Configure<VaultDatabase, ILoggerFactory>((o, database, logs) =>

@@ -31,7 +31,7 @@ public sealed class HostileInputTests(SimulatedVault vault) : IClassFixture<Simu
 
     private static readonly (HttpMethod Method, string Path)[] BodyRoutes =
     [
-        (HttpMethod.Post, "/api/keys"), (HttpMethod.Put, "/api/account/discogs"),
+        (HttpMethod.Post, "/api/sync/start"), (HttpMethod.Post, "/api/keys"), (HttpMethod.Put, "/api/account/discogs"),
     ];
 
     private static readonly string[] Bodies =

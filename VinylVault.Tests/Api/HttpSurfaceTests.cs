@@ -47,13 +47,20 @@ public sealed class HttpSurfaceTests(SharedVaultApp shared) : IClassFixture<Shar
         var doc = await ApiAssert.JsonAsync(await client.GetAsync("/openapi/v1.json"));
         Assert.StartsWith("3.", doc.GetProperty("openapi").GetString(), StringComparison.Ordinal);
         var paths = doc.GetProperty("paths");
-        foreach (var path in new[] { "/api/keys", "/api/keys/{id}", "/auth/signin", "/auth/setup", "/auth/status" })
+        string[] documented =
+        [
+            "/api/sync/status", "/api/sync/start", "/api/sync/cancel", "/api/sync/history", "/api/search", "/api/collection",
+            "/api/releases/{release_id}", "/api/stats", "/api/account/discogs", "/api/keys", "/api/keys/{id}", "/auth/signin",
+            "/auth/setup", "/auth/signout", "/auth/status",
+        ];
+        foreach (var path in documented)
         {
             Assert.True(paths.TryGetProperty(path, out _), $"{path} missing from the OpenAPI document");
         }
 
         var schemas = doc.GetProperty("components").GetProperty("schemas");
         Assert.True(schemas.GetProperty("CreatedApiKey").GetProperty("properties").TryGetProperty("created_at", out _));
+        Assert.True(schemas.GetProperty("SyncStatusAnswer").GetProperty("properties").TryGetProperty("client_online", out _));
     }
 
     [Fact]
@@ -65,6 +72,8 @@ public sealed class HttpSurfaceTests(SharedVaultApp shared) : IClassFixture<Shar
         var checks = health.GetProperty("checks").EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!);
         Assert.Equal("healthy", checks["database"].GetProperty("status").GetString());
         Assert.Equal("healthy", checks["migrations"].GetProperty("status").GetString());
+        Assert.Equal("healthy", checks["sync_worker"].GetProperty("status").GetString());
+        Assert.Equal("healthy", checks["discogs"].GetProperty("status").GetString());
         ApiAssert.HasFields(checks["database"], "name", "status", "description", "duration_ms");
     }
 

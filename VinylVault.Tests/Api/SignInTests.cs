@@ -55,7 +55,9 @@ public sealed class SignInTests : IAsyncDisposable
         using var client = _app.CreateAnonymousClient();
         using var response = await VaultApp.PostFormAsync(client, "/auth/setup", new()
         {
-            ["user_name"] = VaultApp.OwnerName, ["password"] = VaultApp.OwnerPassword, ["return_url"] = "/collection?page=2",
+            ["user_name"] = VaultApp.OwnerName,
+            ["password"] = VaultApp.OwnerPassword,
+            ["return_url"] = "/collection?page=2",
         });
         Assert.Equal("/collection?page=2", response.Headers.Location?.OriginalString);
         var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("vinylvault.auth=", StringComparison.Ordinal));
@@ -81,7 +83,9 @@ public sealed class SignInTests : IAsyncDisposable
         using var client = _app.CreateAnonymousClient();
         using var response = await VaultApp.PostFormAsync(client, "/auth/setup", new()
         {
-            ["user_name"] = "bob", ["password"] = "a long enough password", ["confirm_password"] = "a different one",
+            ["user_name"] = "bob",
+            ["password"] = "a long enough password",
+            ["confirm_password"] = "a different one",
         });
         Assert.Equal("/setup?error=password_mismatch", response.Headers.Location?.OriginalString);
     }
@@ -92,7 +96,8 @@ public sealed class SignInTests : IAsyncDisposable
         using var client = _app.CreateAnonymousClient();
         using var response = await client.PostAsync("/auth/setup", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["user_name"] = "mallory", ["password"] = "a long enough password",
+            ["user_name"] = "mallory",
+            ["password"] = "a long enough password",
         }));
         await ApiAssert.ProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.False((await client.GetFromJsonAsync<JsonElement>("/auth/status")).GetProperty("owner_exists").GetBoolean());
@@ -108,7 +113,9 @@ public sealed class SignInTests : IAsyncDisposable
 
         using var signIn = await VaultApp.PostFormAsync(owner, "/auth/signin", new()
         {
-            ["user_name"] = "ALICE", ["password"] = VaultApp.OwnerPassword, ["return_url"] = "https://evil.example/",
+            ["user_name"] = "ALICE",
+            ["password"] = VaultApp.OwnerPassword,
+            ["return_url"] = "https://evil.example/",
         });
         Assert.Equal("/", signIn.Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.OK, (await owner.GetAsync("/api/keys")).StatusCode);

@@ -47,8 +47,13 @@ public sealed class SyncHubTests : IAsyncDisposable
         progress.Report(new SyncStatus { Status = SyncState.Syncing, Phase = SyncPhase.Pages, ProcessedItems = 0, TotalItems = 10, StartedAt = started });
         progress.Report(new SyncStatus
         {
-            Status = SyncState.Syncing, Phase = SyncPhase.Details, ProgressPercent = 50, ProcessedItems = 5, TotalItems = 10,
-            EstimatedCompletion = started.AddMinutes(1), StartedAt = started,
+            Status = SyncState.Syncing,
+            Phase = SyncPhase.Details,
+            ProgressPercent = 50,
+            ProcessedItems = 5,
+            TotalItems = 10,
+            EstimatedCompletion = started.AddMinutes(1),
+            StartedAt = started,
         });
         progress.Report(new SyncStatus { Status = SyncState.Completed, ProgressPercent = 100, ProcessedItems = 10, TotalItems = 10, StartedAt = started });
 
@@ -68,6 +73,41 @@ public sealed class SyncHubTests : IAsyncDisposable
         Assert.Equal("2026-01-02T03:05:05Z", status.GetProperty("estimated_completion").GetString());
         Assert.Equal("completed", last.Status.GetProperty("status").GetString());
         Assert.Equal(JsonValueKind.Null, last.Status.GetProperty("estimated_completion").ValueKind);
+    }
+
+    [Fact]
+    public async Task A_listener_receives_progress_during_a_real_sync_then_the_completion()
+    {
+        await using var discogs = await DiscogsFixture.StartAsync(SyncedVault.CollectionSize);
+        // Thirty requests a second: the run takes about two seconds, long enough for several progress events.
+        var settings = DiscogsFixture.Settings(discogs);
+        settings["Discogs:MaxRequestsPerMinute"] = "30";
+        await using var app = new VaultApp(settings);
+        await using var connection = Connect(app, VaultApp.BootstrapKey);
+        var events = Listen(connection);
+        await connection.StartAsync();
+
+        using var client = app.CreateKeyClient();
+        Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsync("/api/sync/start", null)).StatusCode);
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var progress = new List<JsonElement>();
+        (string Name, JsonElement Status) received;
+        while ((received = await events.ReadAsync(timeout.Token)).Name == nameof(ISyncClient.SyncProgress))
+        {
+            progress.Add(received.Status);
+        }
+
+        Assert.Equal(nameof(ISyncClient.SyncCompleted), received.Name);
+        Assert.True(progress.Count >= 2, $"only {progress.Count} progress events");
+        Assert.All(progress, p => Assert.Equal("syncing", p.GetProperty("status").GetString()));
+        Assert.Contains(progress, p => p.GetProperty("processed_items").GetInt32() > 0 && p.GetProperty("processed_items").GetInt32() < p.GetProperty("total_items").GetInt32());
+        Assert.Contains(progress, p => p.GetProperty("estimated_completion").ValueKind == JsonValueKind.String);
+        var done = received.Status;
+        Assert.Equal("completed", done.GetProperty("status").GetString());
+        Assert.Equal(100, done.GetProperty("progress_percent").GetDouble());
+        Assert.Equal(done.GetProperty("total_items").GetInt32(), done.GetProperty("processed_items").GetInt32());
+        Assert.True(events.Count == 0 || (await events.ReadAsync(timeout.Token)).Name != nameof(ISyncClient.SyncProgress));
     }
 
     [Fact]

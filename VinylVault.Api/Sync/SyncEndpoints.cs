@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using VinylVault.Core.Collection;
+using VinylVault.Core.Discogs;
+using VinylVault.Core.Sync;
+
+namespace VinylVault.Api.Sync;
+
+public sealed record LastSync(DateTime Time, SyncOutcome Status);
+
+public sealed record CollectionSummary(int TotalAlbums, int TotalArtists, LastSync? LastSync);
+
+/// <summary>GET /api/sync/status, exactly the original contract's fields (design.md), and what start and cancel answer with.</summary>
+public sealed record SyncStatusAnswer(SyncStatus SyncStatus, CollectionSummary CollectionStats, bool ClientOnline);
+
+public sealed record StartSyncRequest(bool ForceFull);
+
+/// <summary>Sync control for scripts: status, start and cancel. Progress itself streams on the hub.</summary>
+public static class SyncEndpoints
+{
+    public static RouteGroupBuilder MapSyncEndpoints(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/sync").WithTags("Sync");
+        group.MapGet("/status", GetStatus);
+        group.MapPost("/start", Start);
+        group.MapPost("/cancel", Cancel);
+        return api;
+    }
+
+    private static async Task<Ok<SyncStatusAnswer>> GetStatus(SyncWorker worker, CollectionQueries queries, DiscogsConnectivity connectivity, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await AnswerAsync(worker, queries, connectivity, cancellationToken));
+
+    // The body is optional: an empty POST starts an incremental sync.
+    private static async Task<Results<Accepted<SyncStatusAnswer>, ProblemHttpResult>> Start(
+        StartSyncRequest? request, SyncWorker worker, CollectionQueries queries, DiscogsConnectivity connectivity, CancellationToken cancellationToken) =>
+        worker.TryStart(request?.ForceFull ?? false) switch
+        {
+            SyncStartResult.Started => TypedResults.Accepted("/api/sync/status", await AnswerAsync(worker, queries, connectivity, cancellationToken)),
+            SyncStartResult.AlreadyRunning => Conflict("A sync is already running.", "Wait for it to end, or cancel it with POST /api/sync/cancel."),
+            _ => Conflict("No Discogs account is set up.", "Set one with PUT /api/account/discogs, then start the sync."),
+        };
+
+    private static async Task<Results<Accepted<SyncStatusAnswer>, ProblemHttpResult>> Cancel(
+        SyncWorker worker, CollectionQueries queries, DiscogsConnectivity connectivity, CancellationToken cancellationToken) =>
+        worker.TryCancel() == SyncCancelResult.Cancelling
+            ? TypedResults.Accepted("/api/sync/status", await AnswerAsync(worker, queries, connectivity, cancellationToken))
+            : Conflict("No sync is running.", "There is nothing to cancel.");
+
+    private static async Task<SyncStatusAnswer> AnswerAsync(SyncWorker worker, CollectionQueries queries, DiscogsConnectivity connectivity, CancellationToken cancellationToken)
+    {
+        var stats = await queries.GetStatsAsync(cancellationToken);
+        var last = stats.LastSync is { } run ? new LastSync(run.FinishedAt ?? run.StartedAt, run.Outcome) : null;
+        var online = await connectivity.CheckAsync(cancellationToken);
+        return new SyncStatusAnswer(worker.Status, new CollectionSummary(stats.TotalAlbums, stats.TotalArtists, last), online.Online);
+    }
+
+    private static ProblemHttpResult Conflict(string title, string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: title, detail: detail);
+}
