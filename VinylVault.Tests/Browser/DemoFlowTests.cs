@@ -37,7 +37,7 @@ public sealed partial class DemoFlowTests(BrowserApp app) : IClassFixture<Browse
         await page.ClickAsync("[data-test=start-demo]");
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
         await browser.WaitForCircuitAsync();
-        var (seen, total) = await WatchProcessedUntilCompletedAsync(page);
+        var (seen, total) = await WatchProcessedUntilCompletedAsync(browser);
         Assert.True(seen.Count(v => v > 0 && v < total) >= 2, $"the processed count moved while the sync ran (saw {string.Join(", ", seen)})");
         Assert.Equal(total, seen[^1]);
         await Expect(page.Locator("[data-test=stat-records] .vv-stat-value"), BrowserApp.DemoRecords.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
@@ -139,8 +139,9 @@ public sealed partial class DemoFlowTests(BrowserApp app) : IClassFixture<Browse
     }
 
     // Reads the bar's "processed / total" as often as it can until the sync says completed.
-    private static async Task<(List<int> Seen, int Total)> WatchProcessedUntilCompletedAsync(IPage page)
+    private static async Task<(List<int> Seen, int Total)> WatchProcessedUntilCompletedAsync(BrowserPage browser)
     {
+        var page = browser.Page;
         var seen = new List<int>();
         var total = 0;
         var bar = page.Locator("[data-test=sync-bar]");
@@ -156,6 +157,10 @@ public sealed partial class DemoFlowTests(BrowserApp app) : IClassFixture<Browse
                 if (seen.Count == 0 || seen[^1] != value)
                 {
                     seen.Add(value);
+                    if (status == "syncing" && value > 0 && seen.Count(v => v > 0) == 1)
+                    {
+                        await browser.ScreenshotAsync("dashboard-syncing", fullPage: false);
+                    }
                 }
             }
 
