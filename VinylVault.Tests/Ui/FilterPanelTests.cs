@@ -79,7 +79,11 @@ public sealed class FilterPanelTests
         var panel = ctx.Render<FilterPanel>(p => p
             .Add(f => f.Query, new CollectionQuery
             {
-                Q = "dub", Style = "Downtempo", Format = "LP", Sort = CollectionSort.Year, Order = SortOrder.Desc,
+                Q = "dub",
+                Style = "Downtempo",
+                Format = "LP",
+                Sort = CollectionSort.Year,
+                Order = SortOrder.Desc,
             })
             .Add(f => f.QueryChanged, (CollectionQuery q) => changed = q));
 
