@@ -42,6 +42,9 @@ public sealed partial class DemoFlowTests(BrowserApp app) : IClassFixture<Browse
         Assert.Equal(total, seen[^1]);
         await Expect(page.Locator("[data-test=stat-records] .vv-stat-value"), BrowserApp.DemoRecords.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
         await page.Locator("[data-test=chart-genres] svg").First.WaitForAsync();
+        // The bar glides to its value: let it arrive before the picture.
+        await page.WaitForFunctionAsync(
+            "() => new DOMMatrix(getComputedStyle(document.querySelector('[data-test=sync-bar] .mud-progress-linear-bar')).transform).m41 === 0");
         await browser.ScreenshotAsync("dashboard");
 
         // The theme follows the system's, live; the layout fits a phone.
