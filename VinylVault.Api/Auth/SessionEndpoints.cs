@@ -9,7 +9,7 @@ namespace VinylVault.Api.Auth;
 
 public sealed record AuthStatus(bool OwnerExists, bool Authenticated, string? UserName, string? Method);
 
-public sealed record AntiforgeryToken(string FieldName, string Token);
+public sealed record FormToken(string FieldName, string Token);
 
 /// <summary>
 /// First-run set-up, sign-in and sign-out for the dashboard: form posts (antiforgery-checked) that set or clear
@@ -43,10 +43,10 @@ public static class SessionEndpoints
     }
 
     /// <summary>For clients that are not Blazor forms (which carry the token themselves): a token and its cookie.</summary>
-    private static Ok<AntiforgeryToken> GetAntiforgeryToken(HttpContext context, IAntiforgery antiforgery)
+    private static Ok<FormToken> GetAntiforgeryToken(HttpContext context, IAntiforgery antiforgery)
     {
         var tokens = antiforgery.GetAndStoreTokens(context);
-        return TypedResults.Ok(new AntiforgeryToken(tokens.FormFieldName, tokens.RequestToken!));
+        return TypedResults.Ok(new FormToken(tokens.FormFieldName, tokens.RequestToken!));
     }
 
     private static async Task<RedirectHttpResult> SetUp(

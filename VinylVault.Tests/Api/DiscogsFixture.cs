@@ -7,7 +7,7 @@ public static class DiscogsFixture
 {
     public const string TestToken = "sim-token-0f6c2a9e4b7d41c3";
 
-    public static Task<SimulatorServer> StartAsync(int collectionSize = 60) =>
+    public static Task<SimulatorServer> StartAsync(int collectionSize = SimulatedVault.CollectionSize) =>
         SimulatorServer.StartAsync(o =>
         {
             o.CollectionSize = collectionSize;
@@ -47,16 +47,21 @@ public static class DiscogsFixture
 }
 
 /// <summary>A simulated Discogs and the app pointed at it, shared by the tests of a class.</summary>
-public sealed class SimulatedVault : IAsyncLifetime
+public class SimulatedVault : IAsyncLifetime
 {
+    public const int CollectionSize = 60;
+
     public SimulatorServer Discogs { get; private set; } = null!;
 
     public VaultApp App { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        Discogs = await DiscogsFixture.StartAsync();
-        App = new VaultApp(DiscogsFixture.Settings(Discogs));
+        Discogs = await DiscogsFixture.StartAsync(CollectionSize);
+        var settings = DiscogsFixture.Settings(Discogs);
+        Configure(settings);
+        App = new VaultApp(settings);
+        await ReadyAsync();
     }
 
     public async Task DisposeAsync()
@@ -64,4 +69,12 @@ public sealed class SimulatedVault : IAsyncLifetime
         await App.DisposeAsync();
         await Discogs.DisposeAsync();
     }
+
+    /// <summary>More settings for the app, before it starts.</summary>
+    protected virtual void Configure(Dictionary<string, string?> settings)
+    {
+    }
+
+    /// <summary>What the tests need done once the app is up.</summary>
+    protected virtual Task ReadyAsync() => Task.CompletedTask;
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using VinylVault.Core.Collection;
+using VinylVault.Core.Sync;
 
 namespace VinylVault.Tests.Api;
 
@@ -11,7 +12,7 @@ namespace VinylVault.Tests.Api;
 /// Malformed, oversized and hostile values sent to every endpoint: the answer is a 4xx ProblemDetails, or (for a
 /// hostile value that is still a valid search string) an ordinary answer, and never a 500; the database survives.
 /// </summary>
-public sealed class HostileInputTests(SimulatedVault vault) : IClassFixture<SimulatedVault>
+public sealed class HostileInputTests(SyncedVault vault) : IClassFixture<SyncedVault>
 {
     private static readonly string[] Values =
     [
@@ -46,7 +47,9 @@ public sealed class HostileInputTests(SimulatedVault vault) : IClassFixture<Simu
     public async Task Hostile_query_and_route_values_never_produce_a_server_error()
     {
         using var client = vault.App.CreateKeyClient();
+        await IdleAsync();
         var before = await CountInstancesAsync();
+        Assert.Equal(SimulatedVault.CollectionSize, before);
         foreach (var route in QueryRoutes)
         {
             foreach (var value in Values)
@@ -55,6 +58,12 @@ public sealed class HostileInputTests(SimulatedVault vault) : IClassFixture<Simu
                 using var response = await client.GetAsync(path);
                 await AssertNotAServerErrorAsync(response, $"GET {path}");
             }
+        }
+
+        foreach (var value in Values)
+        {
+            using var response = await client.DeleteAsync($"/api/keys/{Uri.EscapeDataString(value)}");
+            await AssertNotAServerErrorAsync(response, $"DELETE /api/keys/{value}");
         }
 
         Assert.Equal(before, await CountInstancesAsync());
@@ -82,6 +91,9 @@ public sealed class HostileInputTests(SimulatedVault vault) : IClassFixture<Simu
             using var tooLarge = await client.SendAsync(huge);
             await ApiAssert.ProblemAsync(tooLarge, HttpStatusCode.RequestEntityTooLarge);
         }
+
+        // Some hostile bodies are still valid requests ({"force_full": false, "force_full": true} starts a sync).
+        await IdleAsync();
     }
 
     [Fact]
@@ -126,6 +138,8 @@ public sealed class HostileInputTests(SimulatedVault vault) : IClassFixture<Simu
             JsonDocument.Parse(body).Dispose();
         }
     }
+
+    private Task IdleAsync() => vault.App.Services.GetRequiredService<SyncWorker>().WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(60));
 
     private async Task<int> CountInstancesAsync()
     {

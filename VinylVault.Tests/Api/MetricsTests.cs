@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using VinylVault.Tests.Demo;
 
 namespace VinylVault.Tests.Api;
 
@@ -12,25 +11,9 @@ public sealed class MetricsTests(MetricsTests.Vault vault) : IClassFixture<Metri
     private readonly VaultApp _app = vault.App;
 
     /// <summary>The app against a simulated Discogs, with /metrics behind a bearer token.</summary>
-    public sealed class Vault : IAsyncLifetime
+    public sealed class Vault : SimulatedVault
     {
-        public SimulatorServer Discogs { get; private set; } = null!;
-
-        public VaultApp App { get; private set; } = null!;
-
-        public async Task InitializeAsync()
-        {
-            Discogs = await DiscogsFixture.StartAsync(SyncedVault.CollectionSize);
-            var settings = DiscogsFixture.Settings(Discogs);
-            settings["Metrics:BearerToken"] = MetricsToken;
-            App = new VaultApp(settings);
-        }
-
-        public async Task DisposeAsync()
-        {
-            await App.DisposeAsync();
-            await Discogs.DisposeAsync();
-        }
+        protected override void Configure(Dictionary<string, string?> settings) => settings["Metrics:BearerToken"] = MetricsToken;
     }
 
     [Fact]
@@ -60,7 +43,7 @@ public sealed class MetricsTests(MetricsTests.Vault vault) : IClassFixture<Metri
         Assert.NotEmpty(up);
         // The exporter listens to every "VinylVault" meter in the process, so apps of tests running alongside add to
         // these series: assert what this app's run guarantees, not exact totals.
-        Assert.NotEmpty(await prometheus.QueryUntilFoundAsync($"vinylvault_collection_releases == {SyncedVault.CollectionSize}", TimeSpan.FromSeconds(10)));
+        Assert.NotEmpty(await prometheus.QueryUntilFoundAsync($"vinylvault_collection_releases == {SimulatedVault.CollectionSize}", TimeSpan.FromSeconds(10)));
         Assert.NotEmpty(await prometheus.QueryUntilFoundAsync("vinylvault_sync_runs_total{outcome=\"completed\"} >= 1", TimeSpan.FromSeconds(5)));
         Assert.NotEmpty(await prometheus.QueryUntilFoundAsync("vinylvault_sync_duration_seconds_count >= 1", TimeSpan.FromSeconds(5)));
         var requests = await prometheus.QueryUntilFoundAsync("vinylvault_discogs_requests_total{status_code=\"200\"} > 0", TimeSpan.FromSeconds(5));

@@ -12,7 +12,7 @@ public sealed class SyncApiTests : IAsyncLifetime
 {
     private SimulatorServer _discogs = null!;
 
-    public async Task InitializeAsync() => _discogs = await DiscogsFixture.StartAsync(SyncedVault.CollectionSize);
+    public async Task InitializeAsync() => _discogs = await DiscogsFixture.StartAsync(SimulatedVault.CollectionSize);
 
     public async Task DisposeAsync() => await _discogs.DisposeAsync();
 
@@ -50,7 +50,7 @@ public sealed class SyncApiTests : IAsyncLifetime
         Assert.Equal("completed", done.GetProperty("status").GetString());
         Assert.Equal(100, done.GetProperty("progress_percent").GetDouble());
         var stats = after.GetProperty("collection_stats");
-        Assert.Equal(SyncedVault.CollectionSize, stats.GetProperty("total_albums").GetInt32());
+        Assert.Equal(SimulatedVault.CollectionSize, stats.GetProperty("total_albums").GetInt32());
         Assert.True(stats.GetProperty("total_artists").GetInt32() > 0);
         ApiAssert.HasFields(stats.GetProperty("last_sync"), "time", "status");
         Assert.Equal("completed", stats.GetProperty("last_sync").GetProperty("status").GetString());
@@ -103,7 +103,7 @@ public sealed class SyncApiTests : IAsyncLifetime
         var status = await ApiAssert.JsonAsync(await client.GetAsync("/api/sync/status"));
         Assert.False(status.GetProperty("client_online").GetBoolean());
         var page = await ApiAssert.JsonAsync(await client.GetAsync("/api/collection?page_size=5"));
-        Assert.Equal(SyncedVault.CollectionSize, page.GetProperty("total").GetInt32());
+        Assert.Equal(SimulatedVault.CollectionSize, page.GetProperty("total").GetInt32());
         var first = page.GetProperty("items")[0].GetProperty("release_id").GetInt64();
         await ApiAssert.JsonAsync(await client.GetAsync($"/api/releases/{first}"));
         await ApiAssert.JsonAsync(await client.GetAsync("/api/stats"));

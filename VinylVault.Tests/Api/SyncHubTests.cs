@@ -78,7 +78,7 @@ public sealed class SyncHubTests : IAsyncDisposable
     [Fact]
     public async Task A_listener_receives_progress_during_a_real_sync_then_the_completion()
     {
-        await using var discogs = await DiscogsFixture.StartAsync(SyncedVault.CollectionSize);
+        await using var discogs = await DiscogsFixture.StartAsync(SimulatedVault.CollectionSize);
         // Thirty requests a second: the run takes about two seconds, long enough for several progress events.
         var settings = DiscogsFixture.Settings(discogs);
         settings["Discogs:MaxRequestsPerMinute"] = "30";

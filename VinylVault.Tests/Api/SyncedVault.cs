@@ -3,31 +3,16 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using VinylVault.Core.Sync;
-using VinylVault.Tests.Demo;
 
 namespace VinylVault.Tests.Api;
 
 /// <summary>A simulated Discogs, the app pointed at it, and one completed sync started through REST: the collection the read tests query.</summary>
-public sealed class SyncedVault : IAsyncLifetime
+public sealed class SyncedVault : SimulatedVault
 {
-    public const int CollectionSize = 60;
-
-    public SimulatorServer Discogs { get; private set; } = null!;
-
-    public VaultApp App { get; private set; } = null!;
-
-    public async Task InitializeAsync()
+    protected override async Task ReadyAsync()
     {
-        Discogs = await DiscogsFixture.StartAsync(CollectionSize);
-        App = new VaultApp(DiscogsFixture.Settings(Discogs));
         using var client = App.CreateKeyClient();
         await SyncThroughRestAsync(App, client);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await App.DisposeAsync();
-        await Discogs.DisposeAsync();
     }
 
     /// <summary>POST /api/sync/start, then waits for the worker to be idle; returns the final sync_status.</summary>

@@ -11,8 +11,8 @@ using VinylVault.Core.Collection;
 namespace VinylVault.Core.Collection.Migrations
 {
     [DbContext(typeof(VaultDbContext))]
-    [Migration("20261124083952_AddSecurity")]
-    partial class AddSecurity
+    [Migration("20261124094152_InitialCreate")]
+    partial class InitialCreate
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -150,6 +150,9 @@ namespace VinylVault.Core.Collection.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("BasicHash")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("CommunityHave")
                         .HasColumnType("INTEGER");
 
@@ -267,7 +270,8 @@ namespace VinylVault.Core.Collection.Migrations
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
 
                     b.Property<int?>("Qty")
                         .HasColumnType("INTEGER");
@@ -288,7 +292,8 @@ namespace VinylVault.Core.Collection.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
 
                     b.HasKey("ReleaseId", "Name");
 
@@ -354,7 +359,8 @@ namespace VinylVault.Core.Collection.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
 
                     b.HasKey("ReleaseId", "Name");
 
