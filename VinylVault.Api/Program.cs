@@ -1,6 +1,8 @@
 using VinylVault.Api.Account;
 using VinylVault.Api.Auth;
 using VinylVault.Api.Collection;
+using VinylVault.Api.Dashboard;
+using VinylVault.Api.Demo;
 using VinylVault.Api.Http;
 using VinylVault.Api.Operations;
 using VinylVault.Api.Search;
@@ -20,13 +22,15 @@ builder.Services.AddSystemd();
 builder.AddStorage();
 builder.AddDiscogs();
 builder.AddDiscogsConnectivity();
-builder.AddSecurity();
 builder.AddSync();
+builder.AddSecurity();
 builder.AddHttpApi();
 builder.AddVaultAuth();
 builder.AddLiveProgress();
 builder.AddVaultMetrics();
 builder.AddVaultHealth();
+builder.AddDemoMode();
+builder.AddDashboard();
 
 var app = builder.Build();
 
@@ -47,5 +51,7 @@ api.MapDiscogsAccountEndpoints();
 api.MapApiKeyEndpoints();
 
 app.MapSyncHub();
+app.MapDemoMode();
+app.MapDashboard();
 
 app.Run();

@@ -29,11 +29,12 @@ public sealed partial class DiscogsRateLimiter : IDisposable
     private DateTimeOffset _armedFor = DateTimeOffset.MaxValue;
     private int _held;
     private bool _disposed;
+    private long _windowTicks;
 
     public DiscogsRateLimiter(IOptions<DiscogsOptions> options, TimeProvider time, VaultMetrics metrics)
     {
         Limit = options.Value.MaxRequestsPerMinute;
-        Window = options.Value.Window;
+        _windowTicks = options.Value.Window.Ticks;
         _time = time;
         _metrics = metrics;
         _permits = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
@@ -49,7 +50,17 @@ public sealed partial class DiscogsRateLimiter : IDisposable
     public int Limit { get; }
 
     /// <summary>The moving window Discogs counts in.</summary>
-    public TimeSpan Window { get; }
+    public TimeSpan Window => TimeSpan.FromTicks(Volatile.Read(ref _windowTicks));
+
+    /// <summary>
+    /// Counts in another window from now on: the demo's built-in simulator counts a shorter minute, so that a demo
+    /// sync takes about a minute through this same limiter. Permits already out come back when they were due.
+    /// </summary>
+    public void UseWindow(TimeSpan window)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(window, TimeSpan.Zero);
+        Volatile.Write(ref _windowTicks, window.Ticks);
+    }
 
     /// <summary>Permits out right now: requests in flight or within a window of their answer, plus what the server says others used.</summary>
     public int InUse

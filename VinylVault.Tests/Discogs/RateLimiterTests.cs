@@ -121,4 +121,22 @@ public sealed class RateLimiterTests
         await harness.Api.GetIdentityAsync(default); // the permit went to this caller, not the cancelled one
         Assert.Equal(2, harness.Primary.Count);
     }
+
+    [Fact]
+    public async Task A_window_set_at_run_time_applies_to_the_next_permits()
+    {
+        using var harness = DiscogsHarness.Create(limit: 2, windowSeconds: 60);
+        harness.Limiter.UseWindow(TimeSpan.FromSeconds(5));
+        var start = harness.Time.GetUtcNow();
+        await harness.Api.GetIdentityAsync(default);
+        await harness.Api.GetIdentityAsync(default);
+
+        var third = harness.Api.GetIdentityAsync(default);
+        await Eventually.TrueAsync(() => harness.Limiter.Queued == 1, "the third caller queued");
+        harness.Time.Advance(5 * Second);
+        await third.WaitAsync(Eventually.Patience);
+
+        Assert.Equal(TimeSpan.FromSeconds(5), harness.Limiter.Window);
+        Assert.Equal(start + 5 * Second, harness.Primary.Requests[2].At);
+    }
 }

@@ -30,7 +30,8 @@ public sealed class SyncControlTests
         Assert.Equal(1000, (await harness.Queries.GetPageAsync(new CollectionQuery { Sort = CollectionSort.DateAdded }, CancellationToken.None)).Total);
         var clock = Stopwatch.StartNew();
         Assert.Equal(SyncCancelResult.Cancelling, harness.Worker.TryCancel());
-        Assert.Equal(SyncState.Cancelling, harness.Worker.Status.Status);
+        // Cancelling is passing: a run may wind down before this line reads it.
+        Assert.Contains(harness.Worker.Status.Status, new[] { SyncState.Cancelling, SyncState.Cancelled });
         await harness.Worker.WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(10));
         clock.Stop();
 

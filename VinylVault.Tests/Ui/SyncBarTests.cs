@@ -1,0 +1,140 @@
+using Bunit;
+using VinylVault.Core.Sync;
+using VinylVault.Ui.Sync;
+
+namespace VinylVault.Tests.Ui;
+
+public sealed class SyncBarTests
+{
+    private static readonly SyncStatus Running = new()
+    {
+        Status = SyncState.Syncing,
+        Phase = SyncPhase.Details,
+        ProgressPercent = 42.7,
+        ProcessedItems = 427,
+        TotalItems = 1000,
+        ItemsPerSecond = 0.9,
+        EstimatedCompletion = MudTestContext.Now.AddMinutes(10).AddSeconds(20),
+        RequestsMade = 437,
+        RateLimitRemaining = 12,
+        CurrentPage = 10,
+        TotalPages = 10,
+        StartedAt = MudTestContext.Now.AddMinutes(-8),
+    };
+
+    [Fact]
+    public async Task A_running_sync_shows_phase_percent_counts_speed_eta_and_budget()
+    {
+        await using var ctx = MudTestContext.Create();
+
+        var bar = ctx.Render<SyncBar>(p => p.Add(b => b.Status, Running));
+
+        Assert.Equal("syncing", bar.Find("[data-test=sync-bar]").GetAttribute("data-status"));
+        Assert.Contains("Syncing", bar.Find("[data-test=sync-state]").TextContent);
+        Assert.Contains("Fetching release details", bar.Find("[data-test=sync-phase]").TextContent);
+        Assert.Equal("42 %", bar.Find("[data-test=sync-percent]").TextContent.Trim());
+        Assert.Equal("427 / 1,000", Value(bar, "sync-processed"));
+        Assert.Equal("54 items/min", Value(bar, "sync-rate"));
+        Assert.Equal("11 min", Value(bar, "sync-eta"));
+        Assert.Equal("437", Value(bar, "sync-requests"));
+        Assert.Equal("12", Value(bar, "sync-budget"));
+        Assert.Equal("0", Value(bar, "sync-errors"));
+        Assert.Empty(bar.FindAll("[data-test=sync-message]"));
+    }
+
+    [Theory]
+    [InlineData(SyncState.Idle, "idle", "Idle")]
+    [InlineData(SyncState.Syncing, "syncing", "Syncing")]
+    [InlineData(SyncState.Cancelling, "cancelling", "Cancelling")]
+    [InlineData(SyncState.Completed, "completed", "Completed")]
+    [InlineData(SyncState.Cancelled, "cancelled", "Cancelled")]
+    [InlineData(SyncState.Failed, "failed", "Failed")]
+    public async Task Each_status_has_its_own_label(SyncState state, string attribute, string label)
+    {
+        await using var ctx = MudTestContext.Create();
+
+        var bar = ctx.Render<SyncBar>(p => p.Add(b => b.Status, Running with { Status = state }));
+
+        Assert.Equal(attribute, bar.Find("[data-test=sync-bar]").GetAttribute("data-status"));
+        Assert.Equal(label, bar.Find("[data-test=sync-state]").TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Idle_shows_no_figures()
+    {
+        await using var ctx = MudTestContext.Create();
+
+        var bar = ctx.Render<SyncBar>(p => p.Add(b => b.Status, SyncStatus.Idle));
+
+        Assert.Contains("No sync is running", bar.Find("[data-test=sync-phase]").TextContent);
+        Assert.Empty(bar.FindAll("[data-test=sync-percent]"));
+        Assert.Empty(bar.FindAll("[data-test=sync-processed]"));
+    }
+
+    [Fact]
+    public async Task A_failed_run_shows_why_and_its_errors()
+    {
+        await using var ctx = MudTestContext.Create();
+        var failed = Running with
+        {
+            Status = SyncState.Failed,
+            Errors = 10,
+            Message = "Stopped after 10 errors: Discogs answered 500.",
+            FinishedAt = MudTestContext.Now,
+        };
+
+        var bar = ctx.Render<SyncBar>(p => p.Add(b => b.Status, failed));
+
+        Assert.Equal("Stopped after 10 errors: Discogs answered 500.", bar.Find("[data-test=sync-message]").TextContent.Trim());
+        Assert.Equal("10", Value(bar, "sync-errors"));
+        Assert.Contains("vv-alert", bar.Find("[data-test=sync-errors] .vv-figure-value").ClassName);
+        Assert.Empty(bar.FindAll("[data-test=sync-eta]"));
+    }
+
+    [Fact]
+    public async Task A_finished_run_shows_how_long_it_took_instead_of_an_eta()
+    {
+        await using var ctx = MudTestContext.Create();
+        var done = Running with
+        {
+            Status = SyncState.Completed,
+            ProgressPercent = 100,
+            ProcessedItems = 1000,
+            FinishedAt = Running.StartedAt!.Value.AddSeconds(62),
+        };
+
+        var bar = ctx.Render<SyncBar>(p => p.Add(b => b.Status, done));
+
+        Assert.Equal("100 %", bar.Find("[data-test=sync-percent]").TextContent.Trim());
+        Assert.Equal("1 min 02 s", Value(bar, "sync-duration"));
+        Assert.Empty(bar.FindAll("[data-test=sync-eta]"));
+    }
+
+    [Fact]
+    public async Task Start_is_offered_when_idle_and_cancel_while_running()
+    {
+        await using var ctx = MudTestContext.Create();
+        bool? started = null;
+        var cancelled = false;
+
+        var idle = ctx.Render<SyncBar>(p => p
+            .Add(b => b.Status, SyncStatus.Idle)
+            .Add(b => b.OnStart, (bool full) => started = full)
+            .Add(b => b.OnCancel, () => cancelled = true));
+        Assert.Empty(idle.FindAll("[data-test=sync-cancel]"));
+        idle.Find("[data-test=sync-start]").Click();
+        Assert.False(started);
+
+        var running = ctx.Render<SyncBar>(p => p
+            .Add(b => b.Status, Running)
+            .Add(b => b.OnStart, (bool full) => started = full)
+            .Add(b => b.OnCancel, () => cancelled = true));
+        Assert.Empty(running.FindAll("[data-test=sync-start]"));
+        running.Find("[data-test=sync-cancel]").Click();
+        Assert.True(cancelled);
+    }
+
+    private static string Value(IRenderedComponent<SyncBar> bar, string test) =>
+        string.Join(" ", bar.Find($"[data-test={test}] .vv-figure-value").TextContent.Split(
+            (char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
+}

@@ -1,0 +1,45 @@
+using System.Globalization;
+using MudBlazor;
+using VinylVault.Core.Discogs;
+
+namespace VinylVault.Ui.Collection;
+
+/// <summary>A Discogs search result as a card reads it: Discogs titles are "Artist - Title".</summary>
+public static class SearchText
+{
+    public static string Title(SearchResult result) => Split(result).Title;
+
+    public static string Artist(SearchResult result) => Split(result).Artist;
+
+    public static string Meta(SearchResult result) => string.Join(" · ", new[]
+    {
+        result.Year?.ToString(CultureInfo.InvariantCulture),
+        result.Format.FirstOrDefault(),
+        result.Label.FirstOrDefault(),
+        result.Country,
+    }.Where(p => !string.IsNullOrWhiteSpace(p)));
+
+    private static (string Artist, string Title) Split(SearchResult result)
+    {
+        var dash = result.Title.IndexOf(" - ", StringComparison.Ordinal);
+        return dash < 0 ? ("", result.Title) : (result.Title[..dash], result.Title[(dash + 3)..]);
+    }
+}
+
+/// <summary>Why a search has no results to show, in words for the collector.</summary>
+public sealed record SearchProblem(Severity Severity, string Icon, string Title, string Detail)
+{
+    public static SearchProblem NoAccount { get; } = new(Severity.Info, Icons.Material.Outlined.Link, "No Discogs account yet",
+        "Searching Discogs needs an account: connect yours in Settings (the demo collection brings its own).");
+
+    public static SearchProblem From(DiscogsApiException error) => error switch
+    {
+        DiscogsConnectionException => new(Severity.Warning, Icons.Material.Outlined.CloudOff, "Discogs is unreachable",
+            "Search needs Discogs, which cannot be reached right now. Everything in your own collection keeps working offline."),
+        DiscogsAuthenticationException => new(Severity.Error, Icons.Material.Outlined.Key, "Discogs refused the token",
+            "Check the Discogs account in Settings."),
+        DiscogsRateLimitException => new(Severity.Warning, Icons.Material.Outlined.HourglassTop, "Discogs asks to slow down",
+            "The request budget is spent for the moment (a sync may be using it). Try again in a minute."),
+        _ => new(Severity.Error, Icons.Material.Outlined.ErrorOutline, "Discogs did not answer the search", error.Message),
+    };
+}
