@@ -1,0 +1,144 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using VinylVault.Tests.Demo;
+
+namespace VinylVault.Tests.Deploy;
+
+/// <summary>
+/// The app as it runs on the Pi: a Release publish started as its own process from a clean data directory, with
+/// nothing but environment variables, the way deploy/vinylvault.service starts it.
+/// </summary>
+internal sealed class PublishedApp : IAsyncDisposable
+{
+    public const string ApiKey = "smoke-test-bootstrap-key-0123456789";
+
+    // Published once per test run: a Release publish takes about 20 s.
+    private static readonly Lazy<Task<string>> Published = new(PublishAsync);
+
+    private readonly Process _process;
+
+    private PublishedApp(Process process, Uri address, string dataDirectory)
+    {
+        _process = process;
+        Address = address;
+        DataDirectory = dataDirectory;
+    }
+
+    public Uri Address { get; }
+
+    public string DataDirectory { get; }
+
+    public int ProcessId => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    public static async Task<PublishedApp> StartAsync(SimulatorServer? discogs = null, string? dataDirectory = null)
+    {
+        var directory = await Published.Value;
+        var data = dataDirectory ?? Directory.CreateTempSubdirectory("vinylvault-smoke-").FullName;
+        var address = new Uri($"http://127.0.0.1:{FreePort()}");
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(directory, "VinylVault.Api.dll")])
+        {
+            WorkingDirectory = directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment =
+            {
+                ["ASPNETCORE_URLS"] = address.ToString(),
+                ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                ["Storage__DataDirectory"] = data,
+                ["VINYLVAULT_API_KEY"] = ApiKey,
+            },
+        };
+        if (discogs is not null)
+        {
+            start.Environment["Discogs__BaseUrl"] = discogs.BaseUrl;
+            start.Environment["Discogs__Username"] = discogs.Username;
+            start.Environment["Discogs__Token"] = discogs.Token;
+            start.Environment["Discogs__MaxRequestsPerMinute"] = discogs.Simulator.RateLimit.Limit.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            start.Environment["Discogs__RateLimitWindowSeconds"] = discogs.Simulator.RateLimit.Window.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        // Drain the output so the app never blocks on a full pipe.
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return new PublishedApp(process, address, data);
+    }
+
+    public HttpClient CreateClient(bool authenticated = true)
+    {
+        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(10) };
+        if (authenticated)
+        {
+            client.DefaultRequestHeaders.Authorization = new("Bearer", ApiKey);
+        }
+
+        return client;
+    }
+
+    /// <summary>Resident memory now and at its peak (VmRSS, VmHWM), in MB.</summary>
+    public (double Current, double Peak) ResidentMegabytes()
+    {
+        var status = File.ReadAllLines($"/proc/{_process.Id}/status");
+        double Read(string key) => double.Parse(status.Single(l => l.StartsWith(key, StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024;
+        return (Read("VmRSS:"), Read("VmHWM:"));
+    }
+
+    /// <summary>Sends SIGTERM, as systemd and Docker do, and returns how long the app took to exit (null if it did not within the limit).</summary>
+    public async Task<TimeSpan?> TerminateAsync(TimeSpan limit)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var timeout = new CancellationTokenSource(limit);
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+            return stopwatch.Elapsed;
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    private static async Task<string> PublishAsync()
+    {
+        var output = Path.Combine(Path.GetTempPath(), $"vinylvault-publish-{Environment.ProcessId}");
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(output, recursive: true);
+        var project = Path.Combine(DeployFilesTests.RepositoryRoot(), "VinylVault.Api", "VinylVault.Api.csproj");
+        using var publish = Process.Start(new ProcessStartInfo("dotnet", ["publish", project, "-c", "Release", "-o", output, "--nologo", "-v", "quiet"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        })!;
+        var log = await publish.StandardOutput.ReadToEndAsync() + await publish.StandardError.ReadToEndAsync();
+        await publish.WaitForExitAsync();
+        return publish.ExitCode == 0 ? output : throw new InvalidOperationException("dotnet publish failed:\n" + log);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
