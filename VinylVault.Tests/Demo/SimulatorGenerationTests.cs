@@ -8,6 +8,8 @@ using Xunit.Abstractions;
 namespace VinylVault.Tests.Demo;
 
 /// <summary>The generated collection: the same seed gives the same data, and it looks like a real collector's.</summary>
+// Alone, not beside the parallel tests: the memory test reads the process-wide GC heap.
+[Collection(Browser.WholeAppCollection.Name)]
 public sealed class SimulatorGenerationTests(ITestOutputHelper output)
 {
     private const string Base = "http://simulator";
