@@ -7,8 +7,18 @@ public sealed record DiscogsMoney(decimal Amount, string Currency)
 {
     private static readonly Dictionary<string, string> Symbols = new(StringComparer.Ordinal)
     {
-        ["£"] = "GBP", ["€"] = "EUR", ["$"] = "USD", ["¥"] = "JPY", ["A$"] = "AUD", ["CA$"] = "CAD",
-        ["R$"] = "BRL", ["MX$"] = "MXN", ["NZ$"] = "NZD", ["CHF"] = "CHF", ["SEK"] = "SEK", ["ZAR"] = "ZAR",
+        ["£"] = "GBP",
+        ["€"] = "EUR",
+        ["$"] = "USD",
+        ["¥"] = "JPY",
+        ["A$"] = "AUD",
+        ["CA$"] = "CAD",
+        ["R$"] = "BRL",
+        ["MX$"] = "MXN",
+        ["NZ$"] = "NZD",
+        ["CHF"] = "CHF",
+        ["SEK"] = "SEK",
+        ["ZAR"] = "ZAR",
     };
 
     public static bool TryParse(string? text, out DiscogsMoney? money)
