@@ -4,6 +4,8 @@ using System.Net.Http.Headers;
 namespace VinylVault.Tests.Api;
 
 /// <summary>/metrics behind Metrics:BearerToken, scraped by a real Prometheus server.</summary>
+// Alone: the exporter reads every "VinylVault" meter in the process, so another app's gauge would stand in this series.
+[Collection(Browser.WholeAppCollection.Name)]
 public sealed class MetricsTests(MetricsTests.Vault vault) : IClassFixture<MetricsTests.Vault>
 {
     private const string MetricsToken = "metrics-token-for-tests";
