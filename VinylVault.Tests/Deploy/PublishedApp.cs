@@ -17,6 +17,7 @@ internal sealed class PublishedApp : IAsyncDisposable
     private static readonly Lazy<Task<string>> Published = new(PublishAsync);
 
     private readonly Process _process;
+    private readonly System.Text.StringBuilder _output = new();
 
     private PublishedApp(Process process, Uri address, string dataDirectory)
     {
@@ -33,7 +34,33 @@ internal sealed class PublishedApp : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public static async Task<PublishedApp> StartAsync(SimulatorServer? discogs = null, string? dataDirectory = null)
+    /// <summary>What the app wrote to stdout and stderr so far.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    public async Task<int?> WaitForExitAsync(TimeSpan limit)
+    {
+        using var timeout = new CancellationTokenSource(limit);
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+            return _process.ExitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+    }
+
+    public static async Task<PublishedApp> StartAsync(SimulatorServer? discogs = null, string? dataDirectory = null, IReadOnlyDictionary<string, string>? settings = null)
     {
         var directory = await Published.Value;
         var data = dataDirectory ?? Directory.CreateTempSubdirectory("vinylvault-smoke-").FullName;
@@ -60,13 +87,19 @@ internal sealed class PublishedApp : IAsyncDisposable
             start.Environment["Discogs__RateLimitWindowSeconds"] = discogs.Simulator.RateLimit.Window.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-        // Drain the output so the app never blocks on a full pipe.
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var app = new PublishedApp(process, address, data);
+        // Read the output as it comes, so the app never blocks on a full pipe.
+        process.OutputDataReceived += (_, line) => app.Append(line.Data);
+        process.ErrorDataReceived += (_, line) => app.Append(line.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return new PublishedApp(process, address, data);
+        return app;
     }
 
     public HttpClient CreateClient(bool authenticated = true)
@@ -106,6 +139,14 @@ internal sealed class PublishedApp : IAsyncDisposable
         catch (OperationCanceledException)
         {
             return null;
+        }
+    }
+
+    private void Append(string? line)
+    {
+        lock (_output)
+        {
+            _output.AppendLine(line);
         }
     }
 

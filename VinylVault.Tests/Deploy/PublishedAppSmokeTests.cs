@@ -39,6 +39,20 @@ public sealed class PublishedAppSmokeTests(ITestOutputHelper output)
         Assert.True((long)(await check.ExecuteScalarAsync())! >= 1);
     }
 
+    [Theory]
+    [InlineData("DISCOGS_RATE_LIMIT", "0", "Discogs:MaxRequestsPerMinute")]
+    [InlineData("VINYLVAULT_API_KEY", "too-short", "Auth:ApiKey")]
+    public async Task Published_build_refuses_to_start_on_a_bad_setting_and_names_the_key(string variable, string value, string key)
+    {
+        await using var app = await PublishedApp.StartAsync(settings: new Dictionary<string, string> { [variable] = value });
+
+        var exitCode = await app.WaitForExitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.NotNull(exitCode);
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains(key, app.Output, StringComparison.Ordinal);
+    }
+
     internal static async Task<TimeSpan> WaitUntilHealthyAsync(PublishedApp app, HttpClient http, TimeSpan limit)
     {
         var stopwatch = Stopwatch.StartNew();

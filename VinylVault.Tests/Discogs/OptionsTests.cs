@@ -53,7 +53,8 @@ public sealed class OptionsTests
     }
 
     [Fact]
-    public void The_app_wires_the_client_and_refuses_to_start_on_a_bad_value()
+    // That the real app refuses a bad value, naming it, is proven on the published process (PublishedAppSmokeTests).
+    public void The_app_wires_the_client()
     {
         // Its own data directory: the app migrates its database at start-up.
         var data = Directory.CreateTempSubdirectory("vinylvault-options-");
@@ -69,10 +70,6 @@ public sealed class OptionsTests
         {
             data.Delete(recursive: true);
         }
-
-        using var broken = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web.UseSetting("Discogs:MaxRequestsPerMinute", "0"));
-        var error = Assert.Throws<OptionsValidationException>(() => broken.Services);
-        Assert.Contains("Discogs:MaxRequestsPerMinute", error.Message, StringComparison.Ordinal);
     }
 
     private static IHost Build(Dictionary<string, string?> settings, Dictionary<string, string?>? environment = null)
