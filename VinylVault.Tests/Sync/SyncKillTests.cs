@@ -38,6 +38,7 @@ public sealed class SyncKillTests(ITestOutputHelper output)
         var directory = SyncHarness.NewDataDirectory();
         var (servedAtKill, servedSecondBefore) = await RunAndKillHalfwayAsync(server, directory, distinct);
         Assert.InRange(servedAtKill, distinct / 2, distinct - 1);
+        Assert.Equal(0, server.Simulator.Counters.TooManyRequests);
         Assert.Equal("ok", await IntegrityCheckAsync(directory));
 
         await using var restarted = await SyncHarness.StartAsync(server, ownsServer: false, directory);
@@ -52,7 +53,9 @@ public sealed class SyncKillTests(ITestOutputHelper output)
         output.WriteLine($"Killed after {servedAtKill} of {distinct} releases; {servedAtKill - servedSecondBefore} fetched in the last second; {fetchedTwice} fetched twice");
         Assert.True(fetchedTwice <= servedAtKill - servedSecondBefore,
             $"{fetchedTwice} releases fetched twice; {servedAtKill - servedSecondBefore} were fetched in the last second before the kill");
-        Assert.Equal(0, server.Simulator.Counters.TooManyRequests);
+        // The restarted process's limiter cannot know the window its killed predecessor filled: its first request
+        // (sent alone: the fixed calls and pages go one at a time) may be refused once; the 429 then holds it.
+        Assert.InRange(server.Simulator.Counters.TooManyRequests, 0, 1);
         Assert.Equal("ok", await IntegrityCheckAsync(directory));
     }
 
