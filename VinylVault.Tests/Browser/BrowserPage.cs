@@ -5,6 +5,12 @@ namespace VinylVault.Tests.Browser;
 /// <summary>A page that remembers every console error and uncaught exception, so a test can fail on any of them.</summary>
 public sealed class BrowserPage : IAsyncDisposable
 {
+    /// <summary>
+    /// Wait for the address only: the load event also waits for every cover, which a busy machine can hold past the
+    /// timeout after the page is there. What a step needs next, it waits for itself.
+    /// </summary>
+    public static readonly PageWaitForURLOptions UrlCommitted = new() { WaitUntil = WaitUntilState.Commit };
+
     private readonly IBrowserContext _context;
     private readonly List<string> _errors = [];
 
@@ -66,7 +72,7 @@ public sealed class BrowserPage : IAsyncDisposable
         await Page.FillAsync("#setup-password", password);
         await Page.FillAsync("#setup-confirm", password);
         await Page.ClickAsync("#setup-submit");
-        await Page.WaitForURLAsync("**/welcome");
+        await Page.WaitForURLAsync("**/welcome", UrlCommitted);
     }
 
     public async Task<string> ScreenshotAsync(string name, bool fullPage = true)
