@@ -47,10 +47,10 @@ public static class SyncEndpoints
 
     private static async Task<SyncStatusAnswer> AnswerAsync(SyncWorker worker, CollectionQueries queries, DiscogsConnectivity connectivity, CancellationToken cancellationToken)
     {
-        var stats = await queries.GetStatsAsync(cancellationToken);
-        var last = stats.LastSync is { } run ? new LastSync(run.FinishedAt ?? run.StartedAt, run.Outcome) : null;
+        var (albums, artists, lastRun) = await queries.GetSummaryAsync(cancellationToken);
+        var last = lastRun is { } run ? new LastSync(run.FinishedAt ?? run.StartedAt, run.Outcome) : null;
         var online = await connectivity.CheckAsync(cancellationToken);
-        return new SyncStatusAnswer(worker.Status, new CollectionSummary(stats.TotalAlbums, stats.TotalArtists, last), online.Online);
+        return new SyncStatusAnswer(worker.Status, new CollectionSummary(albums, artists, last), online.Online);
     }
 
     private static ProblemHttpResult Conflict(string title, string detail) =>

@@ -7,6 +7,17 @@ namespace VinylVault.Core.Collection;
 public sealed partial class CollectionQueries
 {
     private const string Owned = "SELECT DISTINCT ReleaseId FROM CollectionInstances";
+    private const string AlbumCount = "SELECT COUNT(*) AS Value FROM CollectionInstances";
+    private const string ArtistCount = $"SELECT COUNT(DISTINCT ArtistId) AS Value FROM ReleaseArtists WHERE ReleaseId IN ({Owned})";
+
+    /// <summary>What the sync status answers with: three cheap queries, since scripts poll it while a sync runs.</summary>
+    public async Task<(int TotalAlbums, int TotalArtists, SyncRunView? LastSync)> GetSummaryAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return (await ScalarAsync(db, AlbumCount, cancellationToken),
+            await ScalarAsync(db, ArtistCount, cancellationToken),
+            await LastRunAsync(db, cancellationToken));
+    }
 
     public async Task<CollectionStats> GetStatsAsync(CancellationToken cancellationToken)
     {
@@ -20,9 +31,9 @@ public sealed partial class CollectionQueries
             "GROUP BY a.Id ORDER BY Count DESC, a.Name LIMIT 10", cancellationToken);
 
         return new CollectionStats(
-            await ScalarAsync(db, "SELECT COUNT(*) AS Value FROM CollectionInstances", cancellationToken),
+            await ScalarAsync(db, AlbumCount, cancellationToken),
             await ScalarAsync(db, $"SELECT COUNT(*) AS Value FROM ({Owned})", cancellationToken),
-            await ScalarAsync(db, $"SELECT COUNT(DISTINCT ArtistId) AS Value FROM ReleaseArtists WHERE ReleaseId IN ({Owned})", cancellationToken),
+            await ScalarAsync(db, ArtistCount, cancellationToken),
             await ScalarAsync(db, $"SELECT COUNT(DISTINCT LabelId) AS Value FROM ReleaseLabels WHERE ReleaseId IN ({Owned})", cancellationToken),
             await ScalarAsync(db, $"SELECT COUNT(DISTINCT Name) AS Value FROM ReleaseGenres WHERE ReleaseId IN ({Owned})", cancellationToken),
             await ScalarAsync(db, $"SELECT COUNT(*) AS Value FROM Releases WHERE HasDetails = 1 AND Id IN ({Owned})", cancellationToken),
