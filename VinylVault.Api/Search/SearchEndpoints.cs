@@ -55,11 +55,9 @@ public static class SearchEndpoints
         return TypedResults.Ok(new SearchAnswer(query, hits, hits.Length));
     }
 
-    // Discogs titles search results "Artist - Title".
     private static SearchHit ToHit(SearchResult result)
     {
-        var split = result.Title.IndexOf(" - ", StringComparison.Ordinal);
-        var (artist, title) = split < 0 ? (null, result.Title) : (result.Title[..split], result.Title[(split + 3)..]);
+        var (artist, title) = DiscogsDisplay.SplitSearchTitle(result.Title);
         return new SearchHit(result.Id, title, artist, result.Year, result.Format, result.Thumb);
     }
 

@@ -25,6 +25,13 @@ public static partial class DiscogsDisplay
         return text.ToString();
     }
 
+    /// <summary>A search result's "Artist - Title" split in two; no artist when the title has no dash (an artist or label result).</summary>
+    public static (string? Artist, string Title) SplitSearchTitle(string title)
+    {
+        var dash = title.IndexOf(" - ", StringComparison.Ordinal);
+        return dash < 0 ? (null, title) : (title[..dash], title[(dash + 3)..]);
+    }
+
     /// <summary>Discogs writes 0 for an unknown year or master.</summary>
     public static int? Known(int? value) => value is > 0 ? value : null;
 

@@ -7,9 +7,9 @@ namespace VinylVault.Ui.Collection;
 /// <summary>A Discogs search result as a card reads it: Discogs titles are "Artist - Title".</summary>
 public static class SearchText
 {
-    public static string Title(SearchResult result) => Split(result).Title;
+    public static string Title(SearchResult result) => DiscogsDisplay.SplitSearchTitle(result.Title).Title;
 
-    public static string Artist(SearchResult result) => Split(result).Artist;
+    public static string Artist(SearchResult result) => DiscogsDisplay.SplitSearchTitle(result.Title).Artist ?? "";
 
     public static string Meta(SearchResult result) => string.Join(" · ", new[]
     {
@@ -18,12 +18,6 @@ public static class SearchText
         result.Label.FirstOrDefault(),
         result.Country,
     }.Where(p => !string.IsNullOrWhiteSpace(p)));
-
-    private static (string Artist, string Title) Split(SearchResult result)
-    {
-        var dash = result.Title.IndexOf(" - ", StringComparison.Ordinal);
-        return dash < 0 ? ("", result.Title) : (result.Title[..dash], result.Title[(dash + 3)..]);
-    }
 }
 
 /// <summary>Why a search has no results to show, in words for the collector.</summary>
