@@ -121,6 +121,10 @@ internal sealed class PublishedApp : IAsyncDisposable
         return (Read("VmRSS:"), Read("VmHWM:"));
     }
 
+    /// <summary>The names the runtime gave the process's threads (".NET Server GC", ".NET TP Worker", ...).</summary>
+    public IReadOnlyList<string> ThreadNames() =>
+        Directory.GetDirectories($"/proc/{_process.Id}/task").Select(task => File.ReadAllText(Path.Combine(task, "comm")).Trim()).ToList();
+
     /// <summary>Sends SIGTERM, as systemd and Docker do, and returns how long the app took to exit (null if it did not within the limit).</summary>
     public async Task<TimeSpan?> TerminateAsync(TimeSpan limit)
     {

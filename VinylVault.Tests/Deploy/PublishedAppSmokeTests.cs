@@ -18,6 +18,8 @@ public sealed class PublishedAppSmokeTests(ITestOutputHelper output)
 
         var ready = await WaitUntilHealthyAsync(app, http, TimeSpan.FromSeconds(30));
         output.WriteLine($"healthy after {ready.TotalSeconds:0.00} s");
+        // One workstation heap, as a Pi wants: server GC would run a heap and a GC thread per core.
+        Assert.DoesNotContain(".NET Server GC", app.ThreadNames());
 
         // A newcomer opening the address is sent to the first-run page, which answers.
         var home = await http.GetAsync(new Uri("/", UriKind.Relative));
