@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using VinylVault.Core.Collection.CompiledModel;
 using VinylVault.Core.Collection.Storage;
 using VinylVault.Core.Configuration;
 
@@ -25,6 +26,8 @@ public static class StorageRegistration
         builder.Services.AddSingleton<SqlitePragmaInterceptor>();
         builder.Services.AddDbContextFactory<VaultDbContext>((services, options) => options
             .UseSqlite(services.GetRequiredService<VaultDatabase>().ConnectionString)
+            // The compiled model (dotnet ef dbcontext optimize) spares every start the model building by conventions.
+            .UseModel(VaultDbContextModel.Instance)
             .AddInterceptors(services.GetRequiredService<SqlitePragmaInterceptor>()));
         builder.Services.AddHostedService<StorageInitializer>();
         builder.Services.AddSingleton<CollectionQueries>();

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using VinylVault.Core.Collection;
 using VinylVault.Core.Collection.Storage;
 using VinylVault.Core.Sync;
@@ -16,6 +18,43 @@ public sealed class StorageTests
         Assert.True(File.Exists(Path.Combine(database.Directory, StorageOptions.DatabaseFileName)));
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
         Assert.Contains(await db.Database.GetAppliedMigrationsAsync(), m => m.EndsWith("_InitialCreate", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_compiled_model_matches_the_entity_configurations_and_the_migrations()
+    {
+        await using var database = await TestDatabase.StartAsync();
+        await using var db = database.CreateContext();
+
+        // The app runs on the generated model; the design-time model is what the entity configurations say today.
+        Assert.Equal(Describe(db.GetService<IDesignTimeModel>().Model), Describe(db.Model));
+        Assert.False(db.Database.HasPendingModelChanges(), "The entity configurations changed without a migration.");
+    }
+
+    [Fact]
+    public async Task A_restart_on_an_up_to_date_database_keeps_its_rows_and_needs_no_migration()
+    {
+        var directory = Directory.CreateTempSubdirectory("vinylvault-restart-").FullName;
+        var settings = new Dictionary<string, string?> { ["Storage:DataDirectory"] = directory };
+        try
+        {
+            await using (var first = await TestDatabase.StartAsync(settings))
+            await using (var db = first.CreateContext())
+            {
+                db.SyncRuns.Add(new SyncRun { StartedAt = DateTime.UtcNow, Outcome = SyncOutcome.Completed });
+                await db.SaveChangesAsync();
+            }
+
+            await using var second = await TestDatabase.StartAsync(settings);
+            await using var again = second.CreateContext();
+            Assert.Empty(await again.Database.GetPendingMigrationsAsync());
+            Assert.Equal(1, await again.SyncRuns.CountAsync());
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(directory, recursive: true);
+        }
     }
 
     [Fact]
@@ -59,6 +98,24 @@ public sealed class StorageTests
         var error = await Assert.ThrowsAnyAsync<Microsoft.Extensions.Options.OptionsValidationException>(
             () => TestDatabase.StartAsync(new Dictionary<string, string?> { ["Storage:CacheSizeKb"] = "1" }));
         Assert.Contains("CacheSizeKb", error.Message);
+    }
+
+    /// <summary>What the database and the mapping see of a model: tables, columns, keys, indexes and value converters.</summary>
+    private static List<string> Describe(IModel model)
+    {
+        var lines = new List<string>();
+        foreach (var table in model.GetRelationalModel().Tables.OrderBy(t => t.Name))
+        {
+            lines.AddRange(table.Columns.Select(c => $"{table.Name}.{c.Name} {c.StoreType}{(c.IsNullable ? " null" : "")}"));
+            lines.AddRange(table.UniqueConstraints.Select(k => $"{table.Name} key {k.Name} ({string.Join(", ", k.Columns.Select(c => c.Name))})"));
+            lines.AddRange(table.ForeignKeyConstraints.Select(f => $"{table.Name} fk {f.Name} -> {f.PrincipalTable.Name} {f.OnDeleteAction}"));
+            lines.AddRange(table.Indexes.Select(i => $"{table.Name} index {i.Name} ({string.Join(", ", i.Columns.Select(c => c.Name))}){(i.IsUnique ? " unique" : "")} {i.Filter}"));
+        }
+
+        lines.AddRange(model.GetEntityTypes().SelectMany(e => e.GetProperties())
+            .Select(p => $"{p.DeclaringType.Name}.{p.Name} {p.ClrType.Name} converter {p.GetTypeMapping().Converter?.GetType().Name}")
+            .Order(StringComparer.Ordinal));
+        return lines;
     }
 
     private static async Task<string> Pragma(VaultDbContext db, string name)
