@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -28,6 +29,9 @@ public static class StorageRegistration
             .UseSqlite(services.GetRequiredService<VaultDatabase>().ConnectionString)
             // The compiled model (dotnet ef dbcontext optimize) spares every start the model building by conventions.
             .UseModel(VaultDbContextModel.Instance)
+            // Checking for model changes without a migration builds two more models by conventions on every first
+            // start (about 8 MB resident, kept for the process's life); StorageTests makes that check instead.
+            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning))
             .AddInterceptors(services.GetRequiredService<SqlitePragmaInterceptor>()));
         builder.Services.AddHostedService<StorageInitializer>();
         builder.Services.AddSingleton<CollectionQueries>();
