@@ -70,14 +70,17 @@ internal sealed class PublishedApp : IAsyncDisposable
             WorkingDirectory = directory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            Environment =
-            {
-                ["ASPNETCORE_URLS"] = address.ToString(),
-                ["ASPNETCORE_ENVIRONMENT"] = "Production",
-                ["Storage__DataDirectory"] = data,
-                ["VINYLVAULT_API_KEY"] = ApiKey,
-            },
         };
+        // As deploy/vinylvault.service starts it, on a test address and data directory.
+        foreach (var (key, value) in UnitEnvironment())
+        {
+            start.Environment[key] = value;
+        }
+
+        start.Environment["ASPNETCORE_URLS"] = address.ToString();
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Storage__DataDirectory"] = data;
+        start.Environment["VINYLVAULT_API_KEY"] = ApiKey;
         if (discogs is not null)
         {
             start.Environment["Discogs__BaseUrl"] = discogs.BaseUrl;
@@ -179,6 +182,13 @@ internal sealed class PublishedApp : IAsyncDisposable
         await publish.WaitForExitAsync();
         return publish.ExitCode == 0 ? output : throw new InvalidOperationException("dotnet publish failed:\n" + log);
     }
+
+    /// <summary>The unit's Environment= lines (GC heap limit, malloc arenas); the address and data directory are the test's own.</summary>
+    private static IEnumerable<(string Key, string Value)> UnitEnvironment() =>
+        File.ReadAllLines(Path.Combine(DeployFilesTests.RepositoryRoot(), "deploy", "vinylvault.service"))
+            .Where(line => line.StartsWith("Environment=", StringComparison.Ordinal))
+            .Select(line => line["Environment=".Length..].Split('=', 2))
+            .Select(pair => (pair[0], pair[1]));
 
     private static int FreePort()
     {
