@@ -25,10 +25,9 @@ public sealed class FootprintBenchmark(ITestOutputHelper output)
             await using var discogs = await SimulatorServer.StartAsync(o => (o.CollectionSize, o.RateLimit, o.RateLimitWindowSeconds) = (2_000, 60, 0.25));
             await using var app = await PublishedApp.StartAsync(discogs);
             using var http = app.CreateClient();
-
-            ready.Add((await PublishedAppSmokeTests.WaitUntilHealthyAsync(app, http, TimeSpan.FromSeconds(30))).TotalSeconds);
-            await Task.Delay(TimeSpan.FromSeconds(10));
-            idle.Add(app.ResidentMegabytes().Current);
+            var (readyAfter, idleRss) = await ReadyAndIdleAsync(app, http);
+            ready.Add(readyAfter);
+            idle.Add(idleRss);
 
             (await http.PostAsJsonAsync("/api/sync/start", new { force_full = false })).EnsureSuccessStatusCode();
             string status;
@@ -47,10 +46,16 @@ public sealed class FootprintBenchmark(ITestOutputHelper output)
             Assert.NotNull(await app.TerminateAsync(TimeSpan.FromSeconds(5)));
             await using var again = await PublishedApp.StartAsync(discogs, app.DataDirectory);
             using var againHttp = again.CreateClient();
-            await PublishedAppSmokeTests.WaitUntilHealthyAsync(again, againHttp, TimeSpan.FromSeconds(30));
-            await Task.Delay(TimeSpan.FromSeconds(10));
-            restarted.Add(again.ResidentMegabytes().Current);
+            restarted.Add((await ReadyAndIdleAsync(again, againHttp)).IdleRss);
             output.WriteLine($"run {run + 1}: healthy after {ready[^1]:0.00} s, idle RSS {idle[^1]:0} MB, peak RSS {peak[^1]:0} MB over a sync of {discogs.Simulator.Counters.TotalRequests} requests, idle RSS after a restart {restarted[^1]:0} MB");
+        }
+
+        // Seconds until /health is Healthy, then the resident set (MB) once the app has been idle for 10 s.
+        static async Task<(double Ready, double IdleRss)> ReadyAndIdleAsync(PublishedApp app, HttpClient http)
+        {
+            var ready = await PublishedAppSmokeTests.WaitUntilHealthyAsync(app, http, TimeSpan.FromSeconds(30));
+            await Task.Delay(TimeSpan.FromSeconds(10));
+            return (ready.TotalSeconds, app.ResidentMegabytes().Current);
         }
 
         static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);

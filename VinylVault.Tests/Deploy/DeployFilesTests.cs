@@ -10,7 +10,7 @@ public sealed partial class DeployFilesTests
 {
     private static readonly string Deploy = Path.Combine(RepositoryRoot(), "deploy");
 
-    private static string Read(string file) => File.ReadAllText(Path.Combine(Deploy, file));
+    internal static string Read(string file) => File.ReadAllText(Path.Combine(Deploy, file));
 
     [Fact]
     public void Dockerfile_builds_on_the_sdk_for_the_target_architecture_and_runs_on_the_aspnet_runtime()

@@ -185,7 +185,7 @@ internal sealed class PublishedApp : IAsyncDisposable
 
     /// <summary>The unit's Environment= lines (GC heap limit, malloc arenas); the address and data directory are the test's own.</summary>
     private static IEnumerable<(string Key, string Value)> UnitEnvironment() =>
-        File.ReadAllLines(Path.Combine(DeployFilesTests.RepositoryRoot(), "deploy", "vinylvault.service"))
+        DeployFilesTests.Read("vinylvault.service").Split('\n')
             .Where(line => line.StartsWith("Environment=", StringComparison.Ordinal))
             .Select(line => line["Environment=".Length..].Split('=', 2))
             .Select(pair => (pair[0], pair[1]));
