@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace VinylVault.Tests.Browser;
@@ -5,12 +6,6 @@ namespace VinylVault.Tests.Browser;
 /// <summary>A page that remembers every console error and uncaught exception, so a test can fail on any of them.</summary>
 public sealed class BrowserPage : IAsyncDisposable
 {
-    /// <summary>
-    /// Wait for the address only: the load event also waits for every cover, which a busy machine can hold past the
-    /// timeout after the page is there. What a step needs next, it waits for itself.
-    /// </summary>
-    public static readonly PageWaitForURLOptions UrlCommitted = new() { WaitUntil = WaitUntilState.Commit };
-
     private readonly IBrowserContext _context;
     private readonly List<string> _errors = [];
 
@@ -72,8 +67,17 @@ public sealed class BrowserPage : IAsyncDisposable
         await Page.FillAsync("#setup-password", password);
         await Page.FillAsync("#setup-confirm", password);
         await Page.ClickAsync("#setup-submit");
-        await Page.WaitForURLAsync("**/welcome", UrlCommitted);
+        await WaitForAddressAsync(new("/welcome$"));
     }
+
+    /// <summary>
+    /// Waits until the address matches, by looking at it again and again. Not WaitForURL: that looks once, then waits
+    /// for the next navigation, and a Blazor navigation that lands in between (a busy machine makes it likely) leaves
+    /// it waiting for one that never comes. Nor the load event, which also waits for every cover. What a step needs
+    /// next, it waits for itself.
+    /// </summary>
+    public Task WaitForAddressAsync(Regex address) =>
+        Assertions.Expect(Page).ToHaveURLAsync(address, new() { Timeout = 15_000 });
 
     public async Task<string> ScreenshotAsync(string name, bool fullPage = true)
     {
