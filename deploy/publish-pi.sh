@@ -5,9 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-artifacts/pi}
 
-# ReadyToRun: precompiled code makes start-up on a Pi a few times faster than JIT alone.
-dotnet publish VinylVault.Api/VinylVault.Api.csproj -c Release -r linux-arm64 --self-contained \
-  -p:PublishReadyToRun=true -o "$out" --nologo -v quiet
+# Self-contained: the Pi needs no .NET installed. ReadyToRun comes with the target (see VinylVault.Api.csproj).
+dotnet publish VinylVault.Api/VinylVault.Api.csproj -c Release -r linux-arm64 --self-contained -o "$out" --nologo -v quiet
 
 cp deploy/vinylvault.service deploy/vinylvault.env.example "$out/"
 

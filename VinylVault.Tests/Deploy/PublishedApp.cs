@@ -1,19 +1,21 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 using VinylVault.Tests.Demo;
 
 namespace VinylVault.Tests.Deploy;
 
 /// <summary>
-/// The app as it runs on the Pi: a Release publish started as its own process from a clean data directory, with
-/// nothing but environment variables, the way deploy/vinylvault.service starts it.
+/// The app as it runs on the Pi: the build deploy/publish-pi.sh makes (self-contained, ReadyToRun), for this machine,
+/// started as its own process from a clean data directory with nothing but environment variables, the way
+/// deploy/vinylvault.service starts it.
 /// </summary>
 internal sealed class PublishedApp : IAsyncDisposable
 {
     public const string ApiKey = "smoke-test-bootstrap-key-0123456789";
 
-    // Published once per test run: a Release publish takes about 20 s.
+    // Published once per test run: a self-contained ReadyToRun publish takes about 40 s.
     private static readonly Lazy<Task<string>> Published = new(PublishAsync);
 
     private readonly Process _process;
@@ -60,12 +62,15 @@ internal sealed class PublishedApp : IAsyncDisposable
         }
     }
 
+    /// <summary>The directory of the published build (published on first use).</summary>
+    public static Task<string> DirectoryAsync() => Published.Value;
+
     public static async Task<PublishedApp> StartAsync(SimulatorServer? discogs = null, string? dataDirectory = null, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var directory = await Published.Value;
+        var directory = await DirectoryAsync();
         var data = dataDirectory ?? Directory.CreateTempSubdirectory("vinylvault-smoke-").FullName;
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(directory, "VinylVault.Api.dll")])
+        var start = new ProcessStartInfo(Path.Combine(directory, "VinylVault.Api"))
         {
             WorkingDirectory = directory,
             RedirectStandardOutput = true,
@@ -95,7 +100,7 @@ internal sealed class PublishedApp : IAsyncDisposable
             start.Environment[key] = value;
         }
 
-        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        var process = Process.Start(start) ?? throw new InvalidOperationException("the published app did not start");
         var app = new PublishedApp(process, address, data);
         // Read the output as it comes, so the app never blocks on a full pipe.
         process.OutputDataReceived += (_, line) => app.Append(line.Data);
@@ -173,7 +178,7 @@ internal sealed class PublishedApp : IAsyncDisposable
         var output = Path.Combine(Path.GetTempPath(), $"vinylvault-publish-{Environment.ProcessId}");
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(output, recursive: true);
         var project = Path.Combine(DeployFilesTests.RepositoryRoot(), "VinylVault.Api", "VinylVault.Api.csproj");
-        using var publish = Process.Start(new ProcessStartInfo("dotnet", ["publish", project, "-c", "Release", "-o", output, "--nologo", "-v", "quiet"])
+        using var publish = Process.Start(new ProcessStartInfo("dotnet", ["publish", project, "-c", "Release", "-r", RuntimeInformation.RuntimeIdentifier, "--self-contained", "-o", output, "--nologo", "-v", "quiet"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Reflection.PortableExecutable;
 using Microsoft.Data.Sqlite;
 using VinylVault.Tests.Demo;
 using Xunit.Abstractions;
@@ -55,6 +56,21 @@ public sealed class PublishedAppSmokeTests(ITestOutputHelper output)
         Assert.Contains(key, app.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Published_build_is_precompiled_where_it_helps_start_up()
+    {
+        var directory = await PublishedApp.DirectoryAsync();
+
+        // EF Core, SQLite and the compiled model: most of what the JIT would compile before /health answers.
+        Assert.All(
+            ["Microsoft.EntityFrameworkCore.dll", "Microsoft.EntityFrameworkCore.Relational.dll", "Microsoft.Data.Sqlite.dll", "VinylVault.Core.dll"],
+            name => Assert.True(IsReadyToRun(Path.Combine(directory, name)), $"{name} should be ReadyToRun"));
+        // The rest would only add mapped code.
+        Assert.All(
+            ["MudBlazor.dll", "OpenTelemetry.dll", "Refit.dll", "VinylVault.Api.dll", "VinylVault.Ui.dll"],
+            name => Assert.False(IsReadyToRun(Path.Combine(directory, name)), $"{name} should be left to the JIT"));
+    }
+
     internal static async Task<TimeSpan> WaitUntilHealthyAsync(PublishedApp app, HttpClient http, TimeSpan limit)
     {
         var stopwatch = Stopwatch.StartNew();
@@ -78,5 +94,11 @@ public sealed class PublishedAppSmokeTests(ITestOutputHelper output)
         }
 
         throw new TimeoutException($"/health was not Healthy within {limit.TotalSeconds} s");
+    }
+
+    private static bool IsReadyToRun(string path)
+    {
+        using var pe = new PEReader(File.OpenRead(path));
+        return pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0;
     }
 }
