@@ -77,7 +77,10 @@ public class BrowserApp : IAsyncLifetime
             ColorScheme = ColorScheme.Light,
         });
         var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(15_000);
+        // One patience for actions and for Playwright's retrying assertions (whose own default is 5 s).
+        const float Patience = 15_000;
+        page.SetDefaultTimeout(Patience);
+        Assertions.SetDefaultExpectTimeout(Patience);
         return new BrowserPage(context, page);
     }
 

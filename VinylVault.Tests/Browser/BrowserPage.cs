@@ -76,8 +76,7 @@ public sealed class BrowserPage : IAsyncDisposable
     /// it waiting for one that never comes. Nor the load event, which also waits for every cover. What a step needs
     /// next, it waits for itself.
     /// </summary>
-    public Task WaitForAddressAsync(Regex address) =>
-        Assertions.Expect(Page).ToHaveURLAsync(address, new() { Timeout = 15_000 });
+    public Task WaitForAddressAsync(Regex address) => Assertions.Expect(Page).ToHaveURLAsync(address);
 
     public async Task<string> ScreenshotAsync(string name, bool fullPage = true)
     {
