@@ -122,9 +122,12 @@ internal sealed class PublishedApp : IAsyncDisposable
     }
 
     /// <summary>Resident memory now and at its peak (VmRSS, VmHWM), in MB.</summary>
-    public (double Current, double Peak) ResidentMegabytes()
+    public (double Current, double Peak) ResidentMegabytes() => ResidentMegabytes(_process.Id);
+
+    /// <summary>Resident memory of any process now and at its peak (VmRSS, VmHWM), in MB.</summary>
+    public static (double Current, double Peak) ResidentMegabytes(int processId)
     {
-        var status = File.ReadAllLines($"/proc/{_process.Id}/status");
+        var status = File.ReadAllLines($"/proc/{processId}/status");
         double Read(string key) => double.Parse(status.Single(l => l.StartsWith(key, StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024;
         return (Read("VmRSS:"), Read("VmHWM:"));
     }
@@ -189,13 +192,13 @@ internal sealed class PublishedApp : IAsyncDisposable
     }
 
     /// <summary>The unit's Environment= lines (GC heap limit, malloc arenas); the address and data directory are the test's own.</summary>
-    private static IEnumerable<(string Key, string Value)> UnitEnvironment() =>
+    internal static IEnumerable<(string Key, string Value)> UnitEnvironment() =>
         DeployFilesTests.Read("vinylvault.service").Split('\n')
             .Where(line => line.StartsWith("Environment=", StringComparison.Ordinal))
             .Select(line => line["Environment=".Length..].Split('=', 2))
             .Select(pair => (pair[0], pair[1]));
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
