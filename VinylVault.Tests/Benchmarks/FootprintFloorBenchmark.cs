@@ -50,11 +50,11 @@ public sealed class FootprintFloorBenchmark(ITestOutputHelper output)
 
     private static async Task<string> PublishAsync(Floor floor, string directory)
     {
-        await DotnetAsync(directory, ["new", .. floor.Template, "-n", "Floor", "-o", directory, "--no-restore"]);
+        await PublishedApp.DotnetAsync(["new", .. floor.Template, "-n", "Floor", "-o", directory, "--no-restore"]);
         floor.Extend?.Invoke(directory);
         var output = Path.Combine(directory, "published");
-        await DotnetAsync(directory, ["publish", "-c", "Release", "-r", RuntimeInformation.RuntimeIdentifier, "--self-contained", "-o", output,
-            "-p:ServerGarbageCollection=false", "-p:TieredPGO=false", "--nologo", "-v", "quiet"]);
+        await PublishedApp.DotnetAsync(["publish", "-c", "Release", "-r", RuntimeInformation.RuntimeIdentifier, "--self-contained", "-o", output,
+            "-p:ServerGarbageCollection=false", "-p:TieredPGO=false", "--nologo", "-v", "quiet"], directory);
         return Path.Combine(output, "Floor");
     }
 
@@ -92,14 +92,7 @@ public sealed class FootprintFloorBenchmark(ITestOutputHelper output)
     private static async Task<double> IdleResidentMegabytesAsync(string executable, string[] paths)
     {
         var address = new Uri($"http://127.0.0.1:{PublishedApp.FreePort()}");
-        var start = new ProcessStartInfo(executable) { WorkingDirectory = Path.GetDirectoryName(executable)!, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var (key, value) in PublishedApp.UnitEnvironment())
-        {
-            start.Environment[key] = value;
-        }
-
-        start.Environment["ASPNETCORE_URLS"] = address.ToString();
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        var start = PublishedApp.StartInfo(executable, address);
         start.Environment["DOTNET_GCgen0MaxBudget"] = "600000"; // 6 MB in hex, VinylVault.Api's System.GC.Gen0MaxBudget
         using var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
@@ -140,14 +133,5 @@ public sealed class FootprintFloorBenchmark(ITestOutputHelper output)
                 await Task.Delay(100);
             }
         }
-    }
-
-    private static async Task DotnetAsync(string directory, string[] arguments)
-    {
-        Directory.CreateDirectory(directory);
-        using var dotnet = Process.Start(new ProcessStartInfo("dotnet", arguments) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true })!;
-        var log = await dotnet.StandardOutput.ReadToEndAsync() + await dotnet.StandardError.ReadToEndAsync();
-        await dotnet.WaitForExitAsync();
-        Assert.True(dotnet.ExitCode == 0, $"dotnet {string.Join(' ', arguments)} failed:\n{log}");
     }
 }

@@ -70,20 +70,7 @@ internal sealed class PublishedApp : IAsyncDisposable
         var directory = await DirectoryAsync();
         var data = dataDirectory ?? Directory.CreateTempSubdirectory("vinylvault-smoke-").FullName;
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
-        var start = new ProcessStartInfo(Path.Combine(directory, "VinylVault.Api"))
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        // As deploy/vinylvault.service starts it, on a test address and data directory.
-        foreach (var (key, value) in UnitEnvironment())
-        {
-            start.Environment[key] = value;
-        }
-
-        start.Environment["ASPNETCORE_URLS"] = address.ToString();
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        var start = StartInfo(Path.Combine(directory, "VinylVault.Api"), address);
         start.Environment["Storage__DataDirectory"] = data;
         start.Environment["VINYLVAULT_API_KEY"] = ApiKey;
         if (discogs is not null)
@@ -181,18 +168,48 @@ internal sealed class PublishedApp : IAsyncDisposable
         var output = Path.Combine(Path.GetTempPath(), $"vinylvault-publish-{Environment.ProcessId}");
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(output, recursive: true);
         var project = Path.Combine(DeployFilesTests.RepositoryRoot(), "VinylVault.Api", "VinylVault.Api.csproj");
-        using var publish = Process.Start(new ProcessStartInfo("dotnet", ["publish", project, "-c", "Release", "-r", RuntimeInformation.RuntimeIdentifier, "--self-contained", "-o", output, "--nologo", "-v", "quiet"])
+        await DotnetAsync(["publish", project, "-c", "Release", "-r", RuntimeInformation.RuntimeIdentifier, "--self-contained", "-o", output, "--nologo", "-v", "quiet"]);
+        return output;
+    }
+
+    /// <summary>Runs the dotnet CLI and fails with its output if it fails.</summary>
+    internal static async Task DotnetAsync(string[] arguments, string? workingDirectory = null)
+    {
+        using var dotnet = Process.Start(new ProcessStartInfo("dotnet", arguments)
         {
+            WorkingDirectory = workingDirectory ?? "",
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         })!;
-        var log = await publish.StandardOutput.ReadToEndAsync() + await publish.StandardError.ReadToEndAsync();
-        await publish.WaitForExitAsync();
-        return publish.ExitCode == 0 ? output : throw new InvalidOperationException("dotnet publish failed:\n" + log);
+        var log = await dotnet.StandardOutput.ReadToEndAsync() + await dotnet.StandardError.ReadToEndAsync();
+        await dotnet.WaitForExitAsync();
+        if (dotnet.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"dotnet {string.Join(' ', arguments)} failed:\n{log}");
+        }
+    }
+
+    /// <summary>How deploy/vinylvault.service starts a published build (its Environment= lines), on a test address.</summary>
+    internal static ProcessStartInfo StartInfo(string executable, Uri address)
+    {
+        var start = new ProcessStartInfo(executable)
+        {
+            WorkingDirectory = Path.GetDirectoryName(executable),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var (key, value) in UnitEnvironment())
+        {
+            start.Environment[key] = value;
+        }
+
+        start.Environment["ASPNETCORE_URLS"] = address.ToString();
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        return start;
     }
 
     /// <summary>The unit's Environment= lines (GC heap limit, malloc arenas); the address and data directory are the test's own.</summary>
-    internal static IEnumerable<(string Key, string Value)> UnitEnvironment() =>
+    private static IEnumerable<(string Key, string Value)> UnitEnvironment() =>
         DeployFilesTests.Read("vinylvault.service").Split('\n')
             .Where(line => line.StartsWith("Environment=", StringComparison.Ordinal))
             .Select(line => line["Environment=".Length..].Split('=', 2))
