@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 
 namespace VinylVault.Tests.Api;
@@ -36,7 +34,7 @@ public sealed class PrometheusServer : IAsyncDisposable
                 static_configs:
                   - targets: ["{target.Authority}"]
             """);
-        var port = FreePort();
+        var port = Deploy.PublishedApp.FreePort();
         var start = new ProcessStartInfo(Executable)
         {
             ArgumentList =
@@ -88,12 +86,5 @@ public sealed class PrometheusServer : IAsyncDisposable
         _process.Dispose();
         _client.Dispose();
         Directory.Delete(_directory, recursive: true);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
