@@ -23,6 +23,10 @@ public static class SyncEndpoints
         group.MapGet("/status", GetStatus);
         group.MapPost("/start", Start);
         group.MapPost("/cancel", Cancel);
+        group.MapPost("/confirm-removal", ConfirmRemoval)
+            .WithSummary("Applies a held mass removal")
+            .WithDescription("Removes the copies a complete sync no longer found but kept because they were more than Sync:MaxRemovalPercent " +
+                "(sync_status.held_removal). 409 when nothing is held or a sync runs.");
         return api;
     }
 
@@ -44,6 +48,15 @@ public static class SyncEndpoints
         worker.TryCancel() == SyncCancelResult.Cancelling
             ? TypedResults.Accepted("/api/sync/status", await AnswerAsync(worker, queries, connectivity, cancellationToken))
             : Conflict("No sync is running.", "There is nothing to cancel.");
+
+    private static async Task<Results<Accepted<SyncStatusAnswer>, ProblemHttpResult>> ConfirmRemoval(
+        SyncWorker worker, CollectionQueries queries, DiscogsConnectivity connectivity, CancellationToken cancellationToken) =>
+        (await worker.TryApplyHeldRemovalAsync(CancellationToken.None)).Outcome switch
+        {
+            RemovalOutcome.Done => TypedResults.Accepted("/api/sync/status", await AnswerAsync(worker, queries, connectivity, cancellationToken)),
+            RemovalOutcome.SyncRunning => Conflict("A sync is running.", "It decides afresh what to remove: wait for it to end, then look at sync_status.held_removal."),
+            _ => Conflict("No removal is held.", "Nothing waits to be removed (sync_status.held_removal is null)."),
+        };
 
     private static async Task<SyncStatusAnswer> AnswerAsync(SyncWorker worker, CollectionQueries queries, DiscogsConnectivity connectivity, CancellationToken cancellationToken)
     {

@@ -23,5 +23,12 @@ public sealed class SyncOptions
     [Range(1, 16)]
     public int DetailRequestsInFlight { get; set; } = 4;
 
+    /// <summary>
+    /// A complete pass that would remove more than this share of the local copies (and at least 10) holds the
+    /// removal until the owner confirms it; 100 never holds (but a pass that lists nothing always does).
+    /// </summary>
+    [Range(0, 100)]
+    public int MaxRemovalPercent { get; set; } = 20;
+
     public TimeSpan? AutoSyncInterval => AutoSyncHours > 0 ? TimeSpan.FromHours(AutoSyncHours) : null;
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using VinylVault.Core.Collection;
+using VinylVault.Core.Collection.Storage;
 using VinylVault.Core.Discogs;
 using VinylVault.Core.Telemetry;
 
@@ -20,6 +21,7 @@ internal sealed class SyncPipeline(
     DiscogsRateLimiter limiter,
     SyncRunLog log,
     IDbContextFactory<VaultDbContext> contexts,
+    VaultDatabase database,
     IOptions<SyncOptions> options,
     SyncProgress progress,
     VaultMetrics metrics,
@@ -53,7 +55,7 @@ internal sealed class SyncPipeline(
         catch (Exception ex)
         {
             logger.LogError(ex, "Sync run {RunId} failed", runId);
-            run.Fail($"The sync stopped on an unexpected error: {ex.Message}");
+            run.Fail(StorageErrors.Describe(ex, database.DataDirectory, "The sync stopped on an unexpected error"));
         }
         finally
         {
@@ -63,7 +65,7 @@ internal sealed class SyncPipeline(
         var (outcome, message) = run.Failure is { } failure ? (SyncOutcome.Failed, failure)
             : cancel.IsCancellationRequested ? (SyncOutcome.Cancelled, "Cancelled: everything fetched so far is kept.")
             : !passComplete ? (SyncOutcome.Failed, "The collection could not be read completely, so nothing was removed; the next sync tries again.")
-            : (SyncOutcome.Completed, null);
+            : (SyncOutcome.Completed, run.Notice);
         var record = await log.CloseAsync(runId, outcome, message, run.Counters, time.GetUtcNow().UtcDateTime, CancellationToken.None);
         metrics.SyncRunFinished(outcome.ToString().ToLowerInvariant(), record.FinishedAt!.Value - record.StartedAt);
         metrics.CollectionSize(await log.CollectionSizeAsync(CancellationToken.None));
@@ -124,7 +126,13 @@ internal sealed class SyncPipeline(
         var complete = !run.Stop.IsCancellationRequested && writer.PassComplete(reader.PagesExpected, written);
         if (complete)
         {
-            await writer.PruneAsync(run.Stop);
+            var held = await writer.PruneAsync(options.Value.MaxRemovalPercent, time.GetUtcNow().UtcDateTime, run.Stop);
+            progress.Hold(held);
+            if (held is not null)
+            {
+                run.Notice = $"{held.Count} copies Discogs no longer lists were kept, not removed: confirm the removal, or keep them.";
+                logger.LogWarning("Removal of {Count} of {Local} copies held for the owner", held.Count, writer.LocalCopies);
+            }
         }
         else if (!run.Stop.IsCancellationRequested)
         {
@@ -155,7 +163,7 @@ internal sealed class SyncPipeline(
             catch (Exception ex)
             {
                 logger.LogError(ex, "The detail writer failed");
-                run.Fail($"Writing release details failed: {ex.Message}");
+                run.Fail(StorageErrors.Describe(ex, database.DataDirectory, "Writing release details failed"));
                 results.Writer.TryComplete(ex);
             }
         });

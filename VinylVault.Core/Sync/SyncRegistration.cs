@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using VinylVault.Core.Configuration;
+using VinylVault.Core.Sync.Removal;
 using VinylVault.Core.Telemetry;
 
 namespace VinylVault.Core.Sync;
@@ -24,6 +25,7 @@ public static class SyncRegistration
         services.TryAddSingleton<VaultMetrics>();
         services.TryAddSingleton<SyncProgress>();
         services.TryAddSingleton<SyncRunLog>();
+        services.TryAddSingleton<HeldRemovals>();
         services.TryAddTransient<SyncPipeline>();
         services.TryAddSingleton<SyncWorker>();
         services.AddHostedService(provider => provider.GetRequiredService<SyncWorker>());

@@ -3,7 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using VinylVault.Core.Collection.Storage;
 using VinylVault.Core.Discogs;
+using VinylVault.Core.Sync.Removal;
 using VinylVault.Core.Telemetry;
 
 namespace VinylVault.Core.Sync;
@@ -31,6 +33,7 @@ public sealed class SyncWorker(
     private readonly DateTime _startedAt = time.GetUtcNow().UtcDateTime;
     private DateTime? _lastScheduledAttempt;
     private CancellationTokenSource? _run;
+    private bool _changingHeld;
     private TaskCompletionSource _idle = Completed();
 
     private SyncRunLog Log => services.GetRequiredService<SyncRunLog>();
@@ -63,7 +66,7 @@ public sealed class SyncWorker(
     {
         lock (_gate)
         {
-            if (_run is null)
+            if (_run is null || _changingHeld)
             {
                 return SyncCancelResult.NothingRunning;
             }
@@ -71,6 +74,45 @@ public sealed class SyncWorker(
             _run.Cancel();
             progress.Report(progress.Current with { Status = SyncState.Cancelling, Message = "Cancelling..." });
             return SyncCancelResult.Cancelling;
+        }
+    }
+
+    /// <summary>Applies the held removal (null: nothing held); refused while a sync runs, whose pass decides afresh.</summary>
+    public Task<RemovalResult> TryApplyHeldRemovalAsync(CancellationToken cancellationToken) =>
+        ExclusiveAsync(async held => await held.ApplyAsync(cancellationToken) is { } removed ? RemovalResult.Done(removed) : RemovalResult.NothingHeld);
+
+    /// <summary>"Keep my records": forgets the held removal until the next sync looks again.</summary>
+    public Task<RemovalResult> TryDismissHeldRemovalAsync(CancellationToken cancellationToken) =>
+        ExclusiveAsync(async held => await held.DismissAsync(cancellationToken) ? RemovalResult.Done(0) : RemovalResult.NothingHeld);
+
+    // Holds the place of a run while the held removal changes, so no sync starts halfway through.
+    private async Task<RemovalResult> ExclusiveAsync(Func<HeldRemovals, Task<RemovalResult>> change)
+    {
+        CancellationTokenSource placeholder;
+        lock (_gate)
+        {
+            if (_run is not null)
+            {
+                return RemovalResult.SyncRunning;
+            }
+
+            _run = placeholder = new CancellationTokenSource();
+            _changingHeld = true;
+            _idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
+        try
+        {
+            return await change(services.GetRequiredService<HeldRemovals>());
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                (_run, _changingHeld) = (null, false);
+                placeholder.Dispose();
+                _idle.TrySetResult();
+            }
         }
     }
 
@@ -116,6 +158,7 @@ public sealed class SyncWorker(
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         var interrupted = await Log.MarkInterruptedAsync(cancellationToken);
+        await services.GetRequiredService<HeldRemovals>().LoadAsync(cancellationToken);
         metrics.CollectionSize(await Log.CollectionSizeAsync(cancellationToken));
         if (interrupted > 0)
         {
@@ -207,7 +250,8 @@ public sealed class SyncWorker(
         {
             // The pipeline records its own failures; this is the database itself being unusable.
             logger.LogError(ex, "A sync run could not be recorded");
-            progress.Report(progress.Current with { Status = SyncState.Failed, Message = $"The sync could not run: {ex.Message}", FinishedAt = time.GetUtcNow() });
+            var message = StorageErrors.Describe(ex, services.GetRequiredService<VaultDatabase>().DataDirectory, "The sync could not run");
+            progress.Report(progress.Current with { Status = SyncState.Failed, Message = message, FinishedAt = time.GetUtcNow() });
         }
         finally
         {

@@ -11,7 +11,7 @@ namespace VinylVault.Core.Collection.CompiledModel
     public partial class VaultDbContextModel
     {
         private VaultDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("7532c288-b503-4fb6-bb23-8c6da9b4b45a"), entityTypeCount: 18)
+            : base(skipDetectChanges: false, modelId: new Guid("cb636e3e-71cd-49a1-abee-cb557423e4b4"), entityTypeCount: 19)
         {
         }
 
@@ -34,6 +34,7 @@ namespace VinylVault.Core.Collection.CompiledModel
             var apiKey = ApiKeyEntityType.Create(this);
             var ownerAccount = OwnerAccountEntityType.Create(this);
             var storedDiscogsAccount = StoredDiscogsAccountEntityType.Create(this);
+            var heldCopy = HeldCopyEntityType.Create(this);
             var syncRun = SyncRunEntityType.Create(this);
 
             CollectionInstanceEntityType.CreateForeignKey1(collectionInstance, release);
@@ -65,6 +66,7 @@ namespace VinylVault.Core.Collection.CompiledModel
             ApiKeyEntityType.CreateAnnotations(apiKey);
             OwnerAccountEntityType.CreateAnnotations(ownerAccount);
             StoredDiscogsAccountEntityType.CreateAnnotations(storedDiscogsAccount);
+            HeldCopyEntityType.CreateAnnotations(heldCopy);
             SyncRunEntityType.CreateAnnotations(syncRun);
 
             AddAnnotation("ProductVersion", "10.0.15");
