@@ -9,7 +9,7 @@ public sealed record LastSync(DateTime Time, SyncOutcome Status);
 
 public sealed record CollectionSummary(int TotalAlbums, int TotalArtists, LastSync? LastSync);
 
-/// <summary>GET /api/sync/status, exactly the original contract's fields (design.md), and what start and cancel answer with.</summary>
+/// <summary>GET /api/sync/status, exactly the original contract's fields (docs/design.md), and what start and cancel answer with.</summary>
 public sealed record SyncStatusAnswer(SyncStatus SyncStatus, CollectionSummary CollectionStats, bool ClientOnline);
 
 public sealed record StartSyncRequest(bool ForceFull);
