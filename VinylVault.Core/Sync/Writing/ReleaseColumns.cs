@@ -6,7 +6,7 @@ using VinylVault.Core.Discogs;
 namespace VinylVault.Core.Sync.Writing;
 
 /// <summary>The derived text columns of a release: display name, sort keys, search text, and the page-data hash.</summary>
-internal static class ReleaseText
+internal static class ReleaseColumns
 {
     public static (string Display, string ArtistSort, string TitleSort, string Search) Keys(
         string title, IReadOnlyList<DiscogsArtist> artists, IReadOnlyList<DiscogsLabel> labels)
