@@ -9,14 +9,18 @@ public sealed record LastSync(DateTime Time, SyncOutcome Status);
 
 public sealed record CollectionSummary(int TotalAlbums, int TotalArtists, LastSync? LastSync);
 
-/// <summary>GET /api/sync/status, exactly the original contract's fields (design.md), and what start and cancel answer with.</summary>
+/// <summary>GET /api/sync/status, exactly the original contract's fields (docs/design.md), and what start and cancel answer with.</summary>
 public sealed record SyncStatusAnswer(SyncStatus SyncStatus, CollectionSummary CollectionStats, bool ClientOnline);
 
 public sealed record StartSyncRequest(bool ForceFull);
 
-/// <summary>Sync control for scripts: status, start and cancel. Progress itself streams on the hub.</summary>
+public sealed record SyncHistory(IReadOnlyList<SyncRunView> Runs);
+
+/// <summary>Sync control for scripts: status, start, cancel and the history of runs. Progress itself streams on the hub.</summary>
 public static class SyncEndpoints
 {
+    public const int HistoryLength = 50;
+
     public static RouteGroupBuilder MapSyncEndpoints(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/sync").WithTags("Sync");
@@ -27,6 +31,7 @@ public static class SyncEndpoints
             .WithSummary("Applies a held mass removal")
             .WithDescription("Removes the copies a complete sync no longer found but kept because they were more than Sync:MaxRemovalPercent " +
                 "(sync_status.held_removal). 409 when nothing is held or a sync runs.");
+        group.MapGet("/history", GetHistory);
         return api;
     }
 
@@ -57,6 +62,9 @@ public static class SyncEndpoints
             RemovalOutcome.SyncRunning => Conflict("A sync is running.", "It decides afresh what to remove: wait for it to end, then look at sync_status.held_removal."),
             _ => Conflict("No removal is held.", "Nothing waits to be removed (sync_status.held_removal is null)."),
         };
+
+    private static async Task<Ok<SyncHistory>> GetHistory(CollectionQueries queries, CancellationToken cancellationToken) =>
+        TypedResults.Ok(new SyncHistory(await queries.GetSyncRunsAsync(HistoryLength, cancellationToken)));
 
     private static async Task<SyncStatusAnswer> AnswerAsync(SyncWorker worker, CollectionQueries queries, DiscogsConnectivity connectivity, CancellationToken cancellationToken)
     {

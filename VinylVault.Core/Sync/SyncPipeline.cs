@@ -10,7 +10,7 @@ using VinylVault.Core.Telemetry;
 namespace VinylVault.Core.Sync;
 
 /// <summary>
-/// One sync run, as design.md draws it: page reader -> page writer (the collection is browsable when the pass ends)
+/// One sync run, as docs/design.md draws it: page reader -> page writer (the collection is browsable when the pass ends)
 /// -> prune after a complete pass -> detail fetcher -> batched detail writer, joined by bounded channels. The work
 /// list for details is read from the database after the pass (releases without details), which is what makes a run
 /// resumable by construction: a killed run leaves exactly that list behind.

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using VinylVault.Tests.Api;
-using VinylVault.Tests.Demo;
+using VinylVault.Tests.Simulator;
 using Xunit.Abstractions;
 
 namespace VinylVault.Tests.Sync;

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using VinylVault.Api.Sync;
 using VinylVault.Core.Sync;
 using VinylVault.Tests.Api;
-using VinylVault.Tests.Demo;
+using VinylVault.Tests.Simulator;
 
 namespace VinylVault.Tests.Sync;
 

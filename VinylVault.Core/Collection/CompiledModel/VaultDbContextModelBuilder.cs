@@ -11,7 +11,7 @@ namespace VinylVault.Core.Collection.CompiledModel
     public partial class VaultDbContextModel
     {
         private VaultDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("cb636e3e-71cd-49a1-abee-cb557423e4b4"), entityTypeCount: 19)
+            : base(skipDetectChanges: false, modelId: new Guid("4d183512-3b58-4c1b-9543-195adc467cfa"), entityTypeCount: 19)
         {
         }
 
