@@ -24,6 +24,7 @@ public static class SyncRegistration
         services.TryAddSingleton<VaultMetrics>();
         services.TryAddSingleton<SyncProgress>();
         services.TryAddSingleton<SyncRunLog>();
+        services.TryAddSingleton<ReleaseDetailRequests>();
         services.TryAddTransient<SyncPipeline>();
         services.TryAddSingleton<SyncWorker>();
         services.AddHostedService(provider => provider.GetRequiredService<SyncWorker>());
