@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using VinylVault.Core.Collection;
 using VinylVault.Core.Sync;
 
 namespace VinylVault.Api.Collection;
 
-public sealed record SyncHistory(IReadOnlyList<SyncRunView> Runs);
+/// <summary>The runs, newest first, and the quick checks summed (a check is not a run: it would bury them).</summary>
+public sealed record SyncHistory(IReadOnlyList<SyncRunView> Runs, QuickCheckSummary QuickChecks);
 
 /// <summary>The local collection: pages, a release, stats and the sync history, all read from the database, never from Discogs.</summary>
 public static class CollectionEndpoints
@@ -48,6 +50,7 @@ public static class CollectionEndpoints
     private static async Task<Ok<CollectionStats>> GetStats(CollectionQueries queries, CancellationToken cancellationToken) =>
         TypedResults.Ok(await queries.GetStatsAsync(cancellationToken));
 
-    private static async Task<Ok<SyncHistory>> GetHistory(CollectionQueries queries, CancellationToken cancellationToken) =>
-        TypedResults.Ok(new SyncHistory(await queries.GetSyncRunsAsync(HistoryLength, cancellationToken)));
+    private static async Task<Ok<SyncHistory>> GetHistory(
+        CollectionQueries queries, QuickCheckLog quickChecks, IOptions<SyncOptions> options, CancellationToken cancellationToken) =>
+        TypedResults.Ok(new SyncHistory(await queries.GetSyncRunsAsync(HistoryLength, cancellationToken), quickChecks.Summary(options.Value.QuickCheckSeconds)));
 }

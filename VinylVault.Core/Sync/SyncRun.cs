@@ -6,8 +6,8 @@ namespace VinylVault.Core.Sync;
 /// <summary>How a run ended. <see cref="Interrupted"/>: the process died mid-run (found at the next start-up).</summary>
 public enum SyncOutcome { Running, Completed, Cancelled, Failed, Interrupted }
 
-/// <summary>Who asked for a run.</summary>
-public enum SyncTrigger { Manual, Schedule }
+/// <summary>Who asked for a run: a person, the Sync:AutoSyncHours schedule, or a quick check that saw a change.</summary>
+public enum SyncTrigger { Manual, Schedule, QuickCheck }
 
 /// <summary>The record of one sync run: the history the dashboard lists and the schedule counts from.</summary>
 public sealed class SyncRun

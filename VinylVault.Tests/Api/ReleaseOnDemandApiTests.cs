@@ -31,9 +31,9 @@ public sealed class ReleaseOnDemandApiTests : SimulatedVault
         await ApiAssert.JsonAsync(await client.GetAsync($"/api/releases/{releaseId}")); // opened twice
 
         JsonElement later = default;
-        await Eventually.TrueAsync(() =>
+        await Eventually.TrueAsync(async () =>
         {
-            later = client.GetFromJsonAsync<JsonElement>($"/api/releases/{releaseId}").GetAwaiter().GetResult();
+            later = await client.GetFromJsonAsync<JsonElement>($"/api/releases/{releaseId}");
             return later.GetProperty("has_details").GetBoolean();
         }, "the details");
         Assert.Equal(Discogs.ExpectedRelease(releaseId)!.Tracklist.Count, later.GetProperty("tracklist").GetArrayLength());
