@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using VinylVault.Core.Collection;
 using VinylVault.Core.Discogs;
 using VinylVault.Core.Sync;
@@ -9,20 +10,26 @@ public sealed record LastSync(DateTime Time, SyncOutcome Status);
 
 public sealed record CollectionSummary(int TotalAlbums, int TotalArtists, LastSync? LastSync);
 
-/// <summary>GET /api/sync/status, exactly the original contract's fields (design.md), and what start and cancel answer with.</summary>
+/// <summary>GET /api/sync/status, exactly the original contract's fields (docs/design.md), and what start and cancel answer with.</summary>
 public sealed record SyncStatusAnswer(SyncStatus SyncStatus, CollectionSummary CollectionStats, bool ClientOnline);
 
 public sealed record StartSyncRequest(bool ForceFull);
 
-/// <summary>Sync control for scripts: status, start and cancel. Progress itself streams on the hub.</summary>
+/// <summary>The runs, newest first, and the quick checks summed (a check is not a run: it would bury them).</summary>
+public sealed record SyncHistory(IReadOnlyList<SyncRunView> Runs, QuickCheckSummary QuickChecks);
+
+/// <summary>Sync control for scripts: status, start, cancel and the history of runs. Progress itself streams on the hub.</summary>
 public static class SyncEndpoints
 {
+    public const int HistoryLength = 50;
+
     public static RouteGroupBuilder MapSyncEndpoints(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/sync").WithTags("Sync");
         group.MapGet("/status", GetStatus);
         group.MapPost("/start", Start);
         group.MapPost("/cancel", Cancel);
+        group.MapGet("/history", GetHistory);
         return api;
     }
 
@@ -44,6 +51,10 @@ public static class SyncEndpoints
         worker.TryCancel() == SyncCancelResult.Cancelling
             ? TypedResults.Accepted("/api/sync/status", await AnswerAsync(worker, queries, connectivity, cancellationToken))
             : Conflict("No sync is running.", "There is nothing to cancel.");
+
+    private static async Task<Ok<SyncHistory>> GetHistory(
+        CollectionQueries queries, QuickCheckLog quickChecks, IOptions<SyncOptions> options, CancellationToken cancellationToken) =>
+        TypedResults.Ok(new SyncHistory(await queries.GetSyncRunsAsync(HistoryLength, cancellationToken), quickChecks.Summary(options.Value.QuickCheckSeconds)));
 
     private static async Task<SyncStatusAnswer> AnswerAsync(SyncWorker worker, CollectionQueries queries, DiscogsConnectivity connectivity, CancellationToken cancellationToken)
     {

@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using VinylVault.Core.Collection;
+using VinylVault.Core.Collection.Storage;
 using VinylVault.Core.Discogs;
 
 namespace VinylVault.Core.Sync;

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using VinylVault.Core.Collection;
+using VinylVault.Core.Collection.Storage;
 using VinylVault.Core.Discogs;
 
 namespace VinylVault.Core.Sync;

@@ -2,7 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using VinylVault.Core.Collection;
+using VinylVault.Core.Collection.Storage;
 using VinylVault.Tests.Discogs.Support;
 
 namespace VinylVault.Tests.Api;
