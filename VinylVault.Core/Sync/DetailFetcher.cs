@@ -5,8 +5,10 @@ namespace VinylVault.Core.Sync;
 
 /// <summary>
 /// Stage 3: a few workers take release ids and GET /releases/{id}, each id once. Every call waits for the one rate
-/// limiter in the client, so a few in flight are enough to keep it busy. A 404 is recorded and skipped. A release
-/// someone opened is fetched by <see cref="ReleaseDetailRequests"/> instead, in the interactive lane, and not here again.
+/// limiter in the client, so a few in flight are enough to keep it busy. A 404 is recorded and skipped. A worker
+/// sends its next request only once its last answer is committed: a kill then loses at most one answer per worker.
+/// A release someone opened is fetched by <see cref="ReleaseDetailRequests"/> instead, in the interactive lane, and
+/// not here again.
 /// </summary>
 internal sealed class DetailFetcher(IDiscogsApi api, SyncRunContext run, ReleaseDetailRequests opened)
 {
@@ -33,6 +35,7 @@ internal sealed class DetailFetcher(IDiscogsApi api, SyncRunContext run, Release
                 {
                     // Not cancellable: what was fetched is handed to the writer, which drains to the end.
                     await results.WriteAsync(fetched, CancellationToken.None);
+                    await fetched.Committed!.Task.WaitAsync(run.Stop);
                 }
             }
         }
@@ -41,9 +44,11 @@ internal sealed class DetailFetcher(IDiscogsApi api, SyncRunContext run, Release
         }
         catch (ChannelClosedException)
         {
-            // The writer failed and closed the channel; the run is already failing.
+            // The writer failed (and closed the channel); the run is already failing.
         }
     }
+
+    private static TaskCompletionSource Committed() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private async Task<DetailResult?> FetchAsync(long id)
     {
@@ -55,12 +60,12 @@ internal sealed class DetailFetcher(IDiscogsApi api, SyncRunContext run, Release
 
         try
         {
-            return new DetailResult(id, await api.GetReleaseAsync(id, run.Stop));
+            return new DetailResult(id, await api.GetReleaseAsync(id, run.Stop), Committed());
         }
         catch (DiscogsNotFoundException)
         {
             run.Counters.Note($"Release {id}: Discogs answered 404 (not found); skipped.");
-            return new DetailResult(id, null);
+            return new DetailResult(id, null, Committed());
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !run.Stop.IsCancellationRequested)
         {
