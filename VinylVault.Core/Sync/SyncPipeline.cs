@@ -24,6 +24,7 @@ internal sealed class SyncPipeline(
     VaultDatabase database,
     IOptions<SyncOptions> options,
     SyncProgress progress,
+    ReleaseDetailRequests opened,
     VaultMetrics metrics,
     TimeProvider time,
     ILogger<SyncPipeline> logger)
@@ -61,6 +62,7 @@ internal sealed class SyncPipeline(
         finally
         {
             await ticker.DisposeAsync();
+            opened.EndSync();
         }
 
         var (outcome, message) = run.Failure is { } failure ? (SyncOutcome.Failed, failure)
@@ -181,7 +183,7 @@ internal sealed class SyncPipeline(
                 results.Writer.TryComplete(ex);
             }
         });
-        var fetching = new DetailFetcher(api, run).RunAsync(idChannel.Reader, results.Writer, workers);
+        var fetching = new DetailFetcher(api, run, opened).RunAsync(idChannel.Reader, results.Writer, workers);
         try
         {
             foreach (var id in ids)
