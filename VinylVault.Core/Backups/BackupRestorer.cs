@@ -136,7 +136,9 @@ public sealed class BackupRestorer(VaultDatabase database, IDbContextFactory<Vau
             logger.LogInformation("The database before the restore is kept as {Kept}", kept);
         }
 
-        File.Move(Path.Combine(staged.Directory, BackupManifest.DatabaseEntry), current, overwrite: true);
+        var restored = Path.Combine(staged.Directory, BackupManifest.DatabaseEntry);
+        await SqliteFiles.UseWalAsync(restored, cancellationToken);
+        File.Move(restored, current, overwrite: true);
         Directory.Delete(staged.Directory, recursive: true);
         logger.LogInformation("Restored the backup made {CreatedAt:u} by VinylVault {Version} ({Releases} releases, {Copies} copies)",
             staged.Manifest.CreatedAt, staged.Manifest.AppVersion, staged.Manifest.Releases, staged.Manifest.Copies);

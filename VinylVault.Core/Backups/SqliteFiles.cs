@@ -69,6 +69,14 @@ internal static class SqliteFiles
         await ExecuteAsync(connection, "PRAGMA wal_checkpoint(TRUNCATE);", cancellationToken);
     }
 
+    /// <summary>Puts a file into WAL mode, as the app keeps its database (its start-up opens the file read-only first, which cannot switch modes).</summary>
+    public static async Task UseWalAsync(string path, CancellationToken cancellationToken)
+    {
+        await using var connection = Open(path, SqliteOpenMode.ReadWrite);
+        await connection.OpenAsync(cancellationToken);
+        await ExecuteAsync(connection, "PRAGMA journal_mode=WAL;", cancellationToken);
+    }
+
     private static SqliteConnection Open(string path, SqliteOpenMode mode) => new(new SqliteConnectionStringBuilder
     {
         DataSource = path,

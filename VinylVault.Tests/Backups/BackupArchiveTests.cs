@@ -115,10 +115,10 @@ public sealed class BackupArchiveTests
         var manifest = await host.Restorer.RestoreAsync(archive, CancellationToken.None);
 
         Assert.Equal(1, manifest.Copies);
+        Assert.False(File.Exists(host.DatabasePath + "-wal"));
         var kept = Assert.Single(Directory.EnumerateFiles(host.DataDirectory, "vinylvault.db.before-restore-*"));
         Assert.Equal(2, await TableDump.CountAsync(kept, "Folders"));
         Assert.Equal(1, await TableDump.CountAsync(host.DatabasePath, "Folders"));
-        Assert.False(File.Exists(host.DatabasePath + "-wal"));
     }
 
     private static string Write(string directory, string name, byte[] bytes)
