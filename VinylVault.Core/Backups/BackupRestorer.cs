@@ -49,12 +49,38 @@ public sealed class BackupRestorer(VaultDatabase database, IDbContextFactory<Vau
         return staged.Manifest;
     }
 
+    /// <summary>An upload from Settings: kept in the data directory (owner-only) while it is checked and staged.</summary>
+    public async Task<BackupManifest> StageUploadAsync(Stream upload, CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(database.DataDirectory, $"{StagingPrefix}upload-{Guid.NewGuid():N}.zip");
+        try
+        {
+            await using (var file = OwnerOnly.CreateFile(path))
+            {
+                await upload.CopyToAsync(file, cancellationToken);
+            }
+
+            return await StageForNextStartAsync(path, cancellationToken);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     /// <summary>At start-up, before the database opens: applies a staged restore whose files still match their checksums.</summary>
     public async Task ApplyPendingAsync(CancellationToken cancellationToken)
     {
-        foreach (var leftover in Directory.EnumerateDirectories(database.DataDirectory, StagingPrefix + "*"))
+        foreach (var leftover in Directory.EnumerateFileSystemEntries(database.DataDirectory, StagingPrefix + "*"))
         {
-            Directory.Delete(leftover, recursive: true);
+            if (Directory.Exists(leftover))
+            {
+                Directory.Delete(leftover, recursive: true);
+            }
+            else
+            {
+                File.Delete(leftover);
+            }
         }
 
         if (!Directory.Exists(PendingDirectory))

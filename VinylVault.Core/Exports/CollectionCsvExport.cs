@@ -42,7 +42,6 @@ public sealed class CollectionCsvExport(IDbContextFactory<VaultDbContext> contex
         var options = CsvWriterOptions.Default with { Injection = CsvInjection.None };
         await using var csv = CsvWriter.Create(output, options, leaveOpen: true);
         csv.WriteHeader(Columns);
-        await csv.EndRecordAsync(cancellationToken);
         await foreach (var row in db.Database.SqlQueryRaw<CollectionCsvRow>(Query).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             csv.WriteField(row.Catalog ?? "");
