@@ -1,9 +1,9 @@
-using VinylVault.Api.Account;
 using VinylVault.Api.Auth;
 using VinylVault.Api.Backups;
 using VinylVault.Api.Collection;
 using VinylVault.Api.Dashboard;
 using VinylVault.Api.Demo;
+using VinylVault.Api.DiscogsAccount;
 using VinylVault.Api.Exports;
 using VinylVault.Api.Http;
 using VinylVault.Api.Operations;
@@ -11,6 +11,7 @@ using VinylVault.Api.Search;
 using VinylVault.Api.Sync;
 using VinylVault.Core.Backups;
 using VinylVault.Core.Collection;
+using VinylVault.Core.Collection.Storage;
 using VinylVault.Core.Configuration;
 using VinylVault.Core.Discogs;
 using VinylVault.Core.Exports;

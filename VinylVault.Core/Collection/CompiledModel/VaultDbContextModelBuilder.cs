@@ -11,7 +11,7 @@ namespace VinylVault.Core.Collection.CompiledModel
     public partial class VaultDbContextModel
     {
         private VaultDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("7532c288-b503-4fb6-bb23-8c6da9b4b45a"), entityTypeCount: 18)
+            : base(skipDetectChanges: false, modelId: new Guid("aa58ff95-25ae-4da2-be1c-0d8506dbbd6f"), entityTypeCount: 18)
         {
         }
 
