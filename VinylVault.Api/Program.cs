@@ -1,29 +1,36 @@
 using VinylVault.Api.Auth;
+using VinylVault.Api.Backups;
 using VinylVault.Api.Collection;
 using VinylVault.Api.Dashboard;
 using VinylVault.Api.Demo;
 using VinylVault.Api.DiscogsAccount;
+using VinylVault.Api.Exports;
 using VinylVault.Api.Http;
 using VinylVault.Api.Operations;
 using VinylVault.Api.Search;
 using VinylVault.Api.Sync;
+using VinylVault.Core.Backups;
 using VinylVault.Core.Collection;
 using VinylVault.Core.Collection.Storage;
 using VinylVault.Core.Configuration;
 using VinylVault.Core.Discogs;
+using VinylVault.Core.Exports;
 using VinylVault.Core.Security;
 using VinylVault.Core.Sync;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(RestoreCommand.HostArguments(args));
 builder.Configuration.AddEnvironmentAliases();
 // Under systemd (deploy/vinylvault.service, Type=notify) the unit is ready once the app listens; elsewhere a no-op.
 builder.Services.AddSystemd();
 
-// Storage first: its hosted service migrates the database before any other hosted service starts.
+// Backups first (a restore staged from Settings is applied before the database opens), then storage: its hosted
+// service migrates the database before any other hosted service starts.
+builder.AddBackups();
 builder.AddStorage();
 builder.AddDiscogs();
 builder.AddDiscogsConnectivity();
 builder.AddSync();
+builder.AddExports();
 builder.AddSecurity();
 builder.AddHttpApi();
 builder.AddVaultAuth();
@@ -34,6 +41,11 @@ builder.AddDemoMode();
 builder.AddDashboard();
 
 var app = builder.Build();
+if (RestoreCommand.IsRequested(args))
+{
+    Environment.ExitCode = await app.RunRestoreAsync(args);
+    return;
+}
 
 app.UseSecurityHeaders();
 app.UseProblemHandling();
@@ -50,9 +62,11 @@ api.MapSearchEndpoints();
 api.MapCollectionEndpoints();
 api.MapDiscogsAccountEndpoints();
 api.MapApiKeyEndpoints();
+api.MapBackupEndpoints();
+api.MapExportEndpoints();
 
 app.MapSyncHub();
 app.MapDemoMode();
 app.MapDashboard();
 
-app.Run();
+await app.RunAsync();

@@ -15,6 +15,11 @@ public static class SyncChildProcess
 
     public static async Task<int> Main(string[] args)
     {
+        if (args is [Backups.BackupKillTests.Verb, ..])
+        {
+            return await Backups.BackupKillTests.RunChildAsync(args);
+        }
+
         if (args is not [Verb, var dataDirectory, var baseUrl, var username, var token, .. var rest])
         {
             await Console.Error.WriteLineAsync($"usage: {Verb} <data directory> <base url> <username> <token> [key=value...]");
