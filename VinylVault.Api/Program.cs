@@ -20,6 +20,7 @@ builder.Services.AddSystemd();
 
 // Storage first: its hosted service migrates the database before any other hosted service starts.
 builder.AddStorage();
+builder.AddTrustedHosts();
 builder.AddDiscogs();
 builder.AddDiscogsConnectivity();
 builder.AddSync();
@@ -34,6 +35,7 @@ builder.AddDashboard();
 
 var app = builder.Build();
 
+app.UseTrustedHosts();
 app.UseSecurityHeaders();
 app.UseProblemHandling();
 app.UseVaultAuth();

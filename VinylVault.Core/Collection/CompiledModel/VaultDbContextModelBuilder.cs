@@ -11,7 +11,7 @@ namespace VinylVault.Core.Collection.CompiledModel
     public partial class VaultDbContextModel
     {
         private VaultDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("7532c288-b503-4fb6-bb23-8c6da9b4b45a"), entityTypeCount: 18)
+            : base(skipDetectChanges: false, modelId: new Guid("852431d1-b416-4b9c-beb4-a7afc330dcb9"), entityTypeCount: 18)
         {
         }
 
