@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using VinylVault.Core.Images;
 using VinylVault.Ui.Collection;
 using VinylVault.Ui.Welcome;
+using VinylVault.Api.Simulator;
 
 namespace VinylVault.Api.Demo;
 

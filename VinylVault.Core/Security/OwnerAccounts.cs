@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using VinylVault.Core.Collection;
+using VinylVault.Core.Collection.Storage;
 
 namespace VinylVault.Core.Security;
 

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace VinylVault.Core.Sync;
 
-/// <summary>The "Sync" configuration section (design.md). Defaults here, overridden by configuration.</summary>
+/// <summary>The "Sync" configuration section (docs/design.md). Defaults here, overridden by configuration.</summary>
 public sealed class SyncOptions
 {
     public const string Section = "Sync";
@@ -22,6 +22,12 @@ public sealed class SyncOptions
     /// <summary>Detail requests in flight at once: enough to keep the rate limiter busy, few enough to stay polite.</summary>
     [Range(1, 16)]
     public int DetailRequestsInFlight { get; set; } = 4;
+
+    /// <summary>A run that did not end (a kill, a crash, a power cut, a stop of the app) resumes a few seconds after start-up.</summary>
+    public bool ResumeInterrupted { get; set; } = true;
+
+    /// <summary>How long after the app is ready an interrupted run resumes. Not bound from configuration; tests shorten it.</summary>
+    internal TimeSpan ResumeDelay { get; set; } = TimeSpan.FromSeconds(5);
 
     public TimeSpan? AutoSyncInterval => AutoSyncHours > 0 ? TimeSpan.FromHours(AutoSyncHours) : null;
 }

@@ -3,7 +3,7 @@ using System.Diagnostics.Metrics;
 namespace VinylVault.Core.Telemetry;
 
 /// <summary>
-/// The Meter and its instruments: one place that names every vinylvault_* series (design.md, Metrics).
+/// The Meter and its instruments: one place that names every vinylvault_* series (docs/design.md, Metrics).
 /// The Prometheus exporter turns counters into *_total and keeps the unit suffix given here.
 /// </summary>
 public sealed class VaultMetrics
@@ -31,6 +31,26 @@ public sealed class VaultMetrics
         _syncRuns = meter.CreateCounter<long>("vinylvault_sync_runs", description: "Finished sync runs, by outcome.");
         _syncDuration = meter.CreateHistogram<double>("vinylvault_sync_duration", unit: "s", description: "Duration of finished sync runs.");
         meter.CreateObservableGauge("vinylvault_collection_releases", () => _releases is { } n ? [new Measurement<long>(n)] : Array.Empty<Measurement<long>>(), description: "Collection items (instances) in the local database.");
+    }
+
+    /// <summary>
+    /// Every counter series an alert or a panel asks for exists at 0 from the start (as Prometheus advises): rate()
+    /// and increase() need a value before the first event, and "no data" is not "none happened". Call it once the
+    /// exporter listens: a measurement made before that is not seen.
+    /// </summary>
+    public void StartAtZero()
+    {
+        foreach (var status in (int[])[200, 429, 0])
+        {
+            _discogsRequests.Add(0, new KeyValuePair<string, object?>("status_code", status));
+        }
+
+        _syncItems.Add(0);
+        _syncErrors.Add(0);
+        foreach (var outcome in (string[])["completed", "cancelled", "failed", "interrupted"])
+        {
+            _syncRuns.Add(0, new KeyValuePair<string, object?>("outcome", outcome));
+        }
     }
 
     public void DiscogsRequest(int statusCode)

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using VinylVault.Core.Collection;
+using VinylVault.Core.Collection.Storage;
 
 namespace VinylVault.Tests.Api;
 

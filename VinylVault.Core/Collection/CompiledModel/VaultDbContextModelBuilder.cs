@@ -11,7 +11,7 @@ namespace VinylVault.Core.Collection.CompiledModel
     public partial class VaultDbContextModel
     {
         private VaultDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("852431d1-b416-4b9c-beb4-a7afc330dcb9"), entityTypeCount: 18)
+            : base(skipDetectChanges: false, modelId: new Guid("3130aac3-f978-4d90-baf5-2b4a329d802c"), entityTypeCount: 18)
         {
         }
 
