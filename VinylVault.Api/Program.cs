@@ -27,6 +27,7 @@ builder.Services.AddSystemd();
 // service migrates the database before any other hosted service starts.
 builder.AddBackups();
 builder.AddStorage();
+builder.AddTrustedHosts();
 builder.AddDiscogs();
 builder.AddDiscogsConnectivity();
 builder.AddSync();
@@ -47,6 +48,7 @@ if (RestoreCommand.IsRequested(args))
     return;
 }
 
+app.UseTrustedHosts();
 app.UseSecurityHeaders();
 app.UseProblemHandling();
 app.UseVaultAuth();

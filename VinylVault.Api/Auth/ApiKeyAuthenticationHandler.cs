@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using VinylVault.Api.Sync;
 using VinylVault.Core.Security;
@@ -10,10 +11,14 @@ namespace VinylVault.Api.Auth;
 
 /// <summary>Authenticates scripts by API key; refuses with ProblemDetails, never with a redirect.</summary>
 internal sealed class ApiKeyAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeys keys)
-    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, UrlEncoder encoder, ApiKeys keys, ApiKeyThrottle throttle)
+    // The base class would log a line or two per request (each refused key "challenged"); ApiKeyThrottle logs
+    // refusals in aggregate instead, so a flood of guesses cannot flood the log.
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, NullLoggerFactory.Instance, encoder)
 {
     private const int MaxKeyLength = 512;
+    private const string RefusalKey = "vinylvault:api_key_refusal";
+    private const string Throttled = "throttled";
 
     /// <summary>The key the request carries, if any: the Authorization header, or on the hub the access_token query.</summary>
     public static string? ReadKey(HttpRequest request)
@@ -34,6 +39,8 @@ internal sealed class ApiKeyAuthenticationHandler(
         return null;
     }
 
+    // A refused key yields NoResult (anonymous) with the reason kept for the challenge: a Fail would log a line per
+    // request, and the throttle logs refusals in aggregate instead.
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var presented = ReadKey(Request);
@@ -42,10 +49,18 @@ internal sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
 
+        if (throttle.IsThrottled(Context))
+        {
+            Context.Items[RefusalKey] = Throttled;
+            return AuthenticateResult.NoResult();
+        }
+
         var key = presented.Length <= MaxKeyLength ? await keys.AuthenticateAsync(presented, Context.RequestAborted) : null;
         if (key is null)
         {
-            return AuthenticateResult.Fail("The API key is not valid, or it was revoked.");
+            throttle.RecordFailure(Context);
+            Context.Items[RefusalKey] = "The API key is not valid, or it was revoked.";
+            return AuthenticateResult.NoResult();
         }
 
         Claim[] claims =
@@ -60,8 +75,19 @@ internal sealed class ApiKeyAuthenticationHandler(
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
-        var result = await HandleAuthenticateOnceSafeAsync();
-        await AuthProblems.ChallengeAsync(Context, result.Failure?.Message ?? AuthProblems.SignInOrKey);
+        await HandleAuthenticateOnceSafeAsync();
+        switch (Context.Items[RefusalKey])
+        {
+            case Throttled:
+                await AuthProblems.TooManyAttemptsAsync(Context, throttle.RetryAfter);
+                break;
+            case string reason:
+                await AuthProblems.ChallengeAsync(Context, reason);
+                break;
+            default:
+                await AuthProblems.ChallengeAsync(Context, AuthProblems.SignInOrKey);
+                break;
+        }
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) => AuthProblems.ForbidAsync(Context);

@@ -18,6 +18,21 @@ internal static class AuthProblems
         await WriteAsync(context, "Not allowed.", "This needs the owner's sign-in or the bootstrap key.");
     }
 
+    public static async Task TooManyAttemptsAsync(HttpContext context, TimeSpan retryAfter)
+    {
+        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        context.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await WriteAsync(context, "Too many wrong API keys.", "Too many requests from this address carried a wrong API key. Wait, then try again with a valid key.");
+    }
+
+    /// <summary>A cookie-authenticated request that did not come from this site's own pages.</summary>
+    public static async Task CrossOriginAsync(HttpContext context)
+    {
+        context.Response.StatusCode = StatusCodes.Status403Forbidden;
+        await WriteAsync(context, "Cross-origin request refused.",
+            "This request carries the dashboard's sign-in but did not come from the dashboard's own pages (its Origin or Referer names another site).");
+    }
+
     private static async Task WriteAsync(HttpContext context, string title, string detail)
     {
         var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();

@@ -22,12 +22,16 @@ public static class AuthRegistration
                 c.User.IsInRole(VaultAuth.OwnerRole) || c.User.HasClaim(VaultAuth.KeyKindClaim, "bootstrap")));
         builder.Services.AddAntiforgery(o => o.Cookie.Name = "vinylvault.antiforgery");
         builder.Services.AddSingleton<SignInThrottle>();
+        builder.Services.AddSingleton<ApiKeyThrottle>();
+        builder.Services.AddSingleton<KnownDevices>();
+        builder.Services.AddHostedService<BootstrapKeyCheck>();
         return builder;
     }
 
     public static WebApplication UseVaultAuth(this WebApplication app)
     {
         app.UseAuthentication();
+        app.UseOriginCheck();
         // An /api path that matches no route is refused like any other without credentials: nobody learns which
         // routes exist without signing in. (Routing's own 405 and 415 answers still come through.)
         app.Use(async (context, next) =>
@@ -55,6 +59,17 @@ public static class AuthRegistration
         o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         o.ExpireTimeSpan = TimeSpan.FromDays(auth.Value.SessionDays);
         o.SlidingExpiration = true;
+        // Sign-out and a new password change the owner's stamp; a cookie issued under an older one is refused.
+        o.Events.OnValidatePrincipal = async context =>
+        {
+            var owners = context.HttpContext.RequestServices.GetRequiredService<OwnerAccounts>();
+            var stamp = context.Principal?.FindFirst(VaultAuth.StampClaim)?.Value;
+            if (stamp is null || stamp != await owners.GetStampAsync(context.HttpContext.RequestAborted))
+            {
+                context.RejectPrincipal();
+                await context.HttpContext.SignOutAsync(VaultAuth.CookieScheme);
+            }
+        };
         o.LoginPath = VaultAuth.SignInPage;
         o.AccessDeniedPath = VaultAuth.SignInPage;
         o.Events.OnRedirectToLogin = async context =>

@@ -26,6 +26,7 @@ public static class SessionEndpoints
         group.MapPost("/setup", SetUp);
         group.MapPost("/signin", SignIn);
         group.MapPost("/signout", SignOut);
+        app.MapPasswordEndpoint();
         return app;
     }
 
@@ -52,7 +53,7 @@ public static class SessionEndpoints
     private static async Task<RedirectHttpResult> SetUp(
         [FromForm(Name = "user_name")] string? userName, [FromForm(Name = "password")] string? password,
         [FromForm(Name = "confirm_password")] string? confirmPassword, [FromForm(Name = "return_url")] string? returnUrl,
-        HttpContext context, OwnerAccounts owners, CancellationToken cancellationToken)
+        HttpContext context, OwnerAccounts owners, KnownDevices devices, CancellationToken cancellationToken)
     {
         if (confirmPassword is not null && confirmPassword != password)
         {
@@ -70,16 +71,18 @@ public static class SessionEndpoints
             }, null);
         }
 
-        await SignInOwnerAsync(context, userName!.Trim());
+        devices.Remember(context, null);
+        await SignInOwnerAsync(context, userName!.Trim(), owners, cancellationToken);
         return TypedResults.Redirect(Local(returnUrl));
     }
 
     private static async Task<RedirectHttpResult> SignIn(
         [FromForm(Name = "user_name")] string? userName, [FromForm(Name = "password")] string? password,
         [FromForm(Name = "return_url")] string? returnUrl,
-        HttpContext context, OwnerAccounts owners, SignInThrottle throttle, CancellationToken cancellationToken)
+        HttpContext context, OwnerAccounts owners, SignInThrottle throttle, KnownDevices devices, CancellationToken cancellationToken)
     {
-        if (throttle.IsLockedOut(context))
+        var device = devices.Read(context);
+        if (throttle.IsLockedOut(context, device))
         {
             return Back(VaultAuth.SignInPage, "throttled", returnUrl);
         }
@@ -87,28 +90,40 @@ public static class SessionEndpoints
         var owner = await owners.VerifyAsync(userName, password, cancellationToken);
         if (owner is null)
         {
-            throttle.RecordFailure(context);
+            throttle.RecordFailure(context, device);
             return await owners.ExistsAsync(cancellationToken)
                 ? Back(VaultAuth.SignInPage, "invalid_credentials", returnUrl)
                 : Back(VaultAuth.SetupPage, "no_owner", null);
         }
 
-        await SignInOwnerAsync(context, owner.UserName);
+        throttle.RecordSuccess();
+        devices.Remember(context, device);
+        await SignInOwnerAsync(context, owner.UserName, owners, cancellationToken);
         return TypedResults.Redirect(Local(returnUrl));
     }
 
-    // Reading the form (even an empty one) is what makes minimal APIs check the antiforgery token.
-    private static async Task<RedirectHttpResult> SignOut([FromForm(Name = "return_url")] string? returnUrl, HttpContext context)
+    // Reading the form (even an empty one) is what makes minimal APIs check the antiforgery token. A new stamp ends
+    // this session and every other one: there is one owner, so "sign out" and "sign out everywhere" are the same.
+    // Only the owner's own session may do that, or anyone could sign the owner out.
+    private static async Task<RedirectHttpResult> SignOut([FromForm(Name = "return_url")] string? returnUrl, HttpContext context,
+        OwnerAccounts owners, CancellationToken cancellationToken)
     {
+        if (VaultAuth.IsCookieSession(context))
+        {
+            await owners.RenewStampAsync(cancellationToken);
+        }
+
         await context.SignOutAsync(VaultAuth.CookieScheme);
         return TypedResults.Redirect(returnUrl is null ? VaultAuth.SignInPage : Local(returnUrl));
     }
 
-    private static Task SignInOwnerAsync(HttpContext context, string userName)
+    /// <summary>Issues the session cookie under the owner's current stamp.</summary>
+    internal static async Task SignInOwnerAsync(HttpContext context, string userName, OwnerAccounts owners, CancellationToken cancellationToken)
     {
-        Claim[] claims = [new(ClaimTypes.Name, userName), new(ClaimTypes.Role, VaultAuth.OwnerRole)];
+        var stamp = await owners.GetOrCreateStampAsync(cancellationToken);
+        Claim[] claims = [new(ClaimTypes.Name, userName), new(ClaimTypes.Role, VaultAuth.OwnerRole), new(VaultAuth.StampClaim, stamp)];
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, VaultAuth.CookieScheme));
-        return context.SignInAsync(VaultAuth.CookieScheme, principal, new AuthenticationProperties { IsPersistent = true });
+        await context.SignInAsync(VaultAuth.CookieScheme, principal, new AuthenticationProperties { IsPersistent = true });
     }
 
     private static RedirectHttpResult Back(string page, string error, string? returnUrl)
@@ -123,6 +138,5 @@ public static class SessionEndpoints
     }
 
     /// <summary>Only paths on this site: a return_url pointing elsewhere would make the sign-in page an open redirect.</summary>
-    internal static string Local(string? url) =>
-        url is ['/'] or ['/', not ('/' or '\\'), ..] ? url : "/";
+    internal static string Local(string? url) => LocalUrl.Normalize(url);
 }

@@ -16,12 +16,19 @@ public static class VaultAuth
     public const string OwnerRole = "owner";
     /// <summary>On API-key principals: "bootstrap" or "issued".</summary>
     public const string KeyKindClaim = "vinylvault:key_kind";
+    /// <summary>On cookie principals: the owner's security stamp the session was issued under.</summary>
+    public const string StampClaim = "vinylvault:stamp";
 
     /// <summary>The dashboard's pages for first-run set-up and sign-in (provided by VinylVault.Ui).</summary>
     public const string SetupPage = "/setup";
     public const string SignInPage = "/signin";
+    public const string SettingsPage = "/settings";
 
     /// <summary>Requests that must be answered with 401/403 ProblemDetails, never with a redirect to a page.</summary>
     internal static bool IsApiRequest(HttpRequest request) =>
         request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/hubs");
+
+    /// <summary>True when the request is the owner's browser session (not an API key).</summary>
+    internal static bool IsCookieSession(HttpContext context) =>
+        context.User.Identity is { IsAuthenticated: true, AuthenticationType: CookieScheme };
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using VinylVault.Core.Images;
 using VinylVault.Ui.Collection;
 using VinylVault.Ui.Welcome;
 using VinylVault.Api.Simulator;
@@ -27,7 +28,11 @@ public static class DemoHosting
         builder.Services.AddSingleton<DemoAddress>();
         builder.Services.AddSingleton<DemoMode>();
         builder.Services.AddSingleton<IDemoMode>(sp => sp.GetRequiredService<DemoMode>());
-        builder.Services.Replace(ServiceDescriptor.Singleton(new CoverUrls { LocalPrefix = DemoMode.Prefix }));
+        builder.Services.Replace(ServiceDescriptor.Singleton(s => new CoverUrls
+        {
+            LocalPrefix = DemoMode.Prefix,
+            Origins = s.GetRequiredService<ImageOrigins>(),
+        }));
         builder.Services.AddHostedService<DemoRestore>();
         return builder;
     }

@@ -119,6 +119,18 @@ public sealed class SimulatedRateLimit
         }
     }
 
+    /// <summary>The headers' figures for a request that does not count (one without the token), taking no place.</summary>
+    internal RateDecision Peek(out long arrival)
+    {
+        lock (_gate)
+        {
+            arrival = _time.GetTimestamp();
+            Expire(arrival);
+            var used = Math.Min(_arrivals.Count, _limit);
+            return new RateDecision(used < _limit, _limit, used, _limit - used);
+        }
+    }
+
     /// <summary>The window in TimeProvider timestamp units.</summary>
     internal static long Ticks(TimeSpan window, TimeProvider time) =>
         (long)((((Int128)window.Ticks * time.TimestampFrequency) + TimeSpan.TicksPerSecond - 1) / TimeSpan.TicksPerSecond);

@@ -4,9 +4,11 @@ using System.Net;
 namespace VinylVault.Api.Simulator;
 
 /// <summary>
-/// What stands between a request and a simulated endpoint, in Discogs' order: the per-IP rate limit (and its
-/// headers on every answer), a 429 storm, latency, the fault switches, the token check; then the endpoint, whose
-/// JSON a fault may still cut short. Every answer is counted.
+/// What stands between a request and a simulated endpoint: the token check, the rate limit (and its headers on every
+/// answer), a 429 storm, latency, the fault switches; then the endpoint, whose JSON a fault may still cut short.
+/// Every answer is counted. Only requests with the right token take a place in the rate window (the simulator has
+/// one token, so the window is that token's): a flood of anonymous requests, which anyone on the network can send
+/// to /demo/discogs, gets 401 and cannot stall the demo's sync.
 /// </summary>
 internal sealed class SimulatorGate(Lazy<DiscogsSimulator> simulator, string endpoint) : IEndpointFilter
 {
@@ -16,8 +18,9 @@ internal sealed class SimulatorGate(Lazy<DiscogsSimulator> simulator, string end
     {
         var http = context.HttpContext;
         var releaseId = endpoint == "release" && long.TryParse(http.Request.RouteValues["releaseId"] as string, CultureInfo.InvariantCulture, out var id) ? id : (long?)null;
-        var decision = Sim.RateLimit.Admit(out var arrival);
-        Sim.Counters.Arrived(arrival, decision.Allowed, http.Request.Headers.UserAgent.ToString(), http.Request.Query.ContainsKey("token"));
+        var authorized = Authorized(http.Request);
+        var decision = authorized ? Sim.RateLimit.Admit(out var arrival) : Sim.RateLimit.Peek(out arrival);
+        Sim.Counters.Arrived(arrival, authorized && decision.Allowed, http.Request.Headers.UserAgent.ToString(), http.Request.Query.ContainsKey("token"));
 
         var headers = http.Response.Headers;
         headers["X-Discogs-Ratelimit"] = decision.Limit.ToString(CultureInfo.InvariantCulture);
@@ -26,7 +29,9 @@ internal sealed class SimulatorGate(Lazy<DiscogsSimulator> simulator, string end
 
         try
         {
-            var result = await AnswerAsync(context, next, decision.Allowed, http.RequestAborted);
+            var result = authorized
+                ? await AnswerAsync(context, next, decision.Allowed, http.RequestAborted)
+                : SimulatorResult.Error(HttpStatusCode.Unauthorized);
             Sim.Counters.Answered(endpoint, result.StatusCode, releaseId);
             return result;
         }
@@ -65,11 +70,6 @@ internal sealed class SimulatorGate(Lazy<DiscogsSimulator> simulator, string end
                 return SimulatorResult.BadGateway();
             case SimulatedFault.Status:
                 return SimulatorResult.Error(fault.Status, fault.RetryAfter);
-        }
-
-        if (!Authorized(context.HttpContext.Request))
-        {
-            return SimulatorResult.Error(HttpStatusCode.Unauthorized);
         }
 
         var answer = (SimulatorResult)(await next(context))!;

@@ -13,6 +13,11 @@ public sealed class OwnerAccount
     public string PasswordHash { get; set; } = "";
     /// <summary>UTC.</summary>
     public DateTime CreatedAt { get; set; }
+    /// <summary>
+    /// Every session cookie carries the stamp it was issued under; a new stamp (sign-out, a new password) ends them
+    /// all. Empty only in a row from before stamps existed: the next sign-in gives it one.
+    /// </summary>
+    public string SecurityStamp { get; set; } = "";
 
     public const int TheOwner = 1;
 }
@@ -24,5 +29,6 @@ internal sealed class OwnerAccountConfiguration : IEntityTypeConfiguration<Owner
         builder.ToTable("Owners");
         builder.Property(o => o.Id).ValueGeneratedNever();
         builder.Property(o => o.UserName).HasMaxLength(OwnerAccounts.MaxUserNameLength);
+        builder.Property(o => o.SecurityStamp).HasMaxLength(64);
     }
 }

@@ -116,6 +116,55 @@ public sealed partial class HostileInputTests(SyncedVault vault) : IClassFixture
         }
     }
 
+    [Fact]
+    public async Task Hostile_return_urls_redirect_to_a_local_path_or_home_and_never_fail()
+    {
+        (string ReturnUrl, string Expected)[] cases =
+        [
+            ("/\t/evil.example/path", "/"), ("/\n/evil.example", "/"), ("/\r\nSet-Cookie: a=1", "/"), ("/ /evil.example", "/"),
+            ("//evil.example", "/"), ("/\\evil.example", "/"), ("\\\\evil.example", "/"), ("https://evil.example/", "/"),
+            ("javascript:alert(1)", "/"), ("/\u00a0/evil.example", "/"), ("/\u2028/evil.example", "/"), ("/\u0001", "/"),
+            ("/é", "/%C3%A9"), ("/collection?q=Ünïcødé&page=2", "/collection?q=%C3%9Cn%C3%AFc%C3%B8d%C3%A9&page=2"),
+            ("/collection?genre=Rock", "/collection?genre=Rock"), ("/releases/1#tracks", "/releases/1#tracks"),
+        ];
+        await using var app = new VaultApp(new Dictionary<string, string?> { ["Auth:FailedSignInLimit"] = "1000", ["Auth:FailedSignInAccountLimit"] = "1000" });
+        (await app.CreateOwnerClientAsync()).Dispose();
+        foreach (var (returnUrl, expected) in cases)
+        {
+            using var client = app.CreateAnonymousClient();
+            using var signIn = await VaultApp.PostFormAsync(client, "/auth/signin", new()
+            {
+                ["user_name"] = VaultApp.OwnerName, ["password"] = VaultApp.OwnerPassword, ["return_url"] = returnUrl,
+            });
+            Assert.True(signIn.StatusCode == HttpStatusCode.Redirect, $"sign-in with {Shorten(returnUrl)}: {signIn.StatusCode} {await signIn.Content.ReadAsStringAsync()}");
+            Assert.Equal(expected, signIn.Headers.Location?.OriginalString);
+
+            // A refused sign-in carries it back to the form, encoded.
+            using var wrong = await VaultApp.PostFormAsync(client, "/auth/signin", new()
+            {
+                ["user_name"] = "nobody", ["password"] = "wrong password", ["return_url"] = returnUrl,
+            });
+            Assert.True(wrong.StatusCode == HttpStatusCode.Redirect, $"failed sign-in with {Shorten(returnUrl)}: {wrong.StatusCode}");
+            Assert.StartsWith("/signin?error=invalid_credentials&return_url=", wrong.Headers.Location!.OriginalString, StringComparison.Ordinal);
+            Assert.All(wrong.Headers.Location.OriginalString, c => Assert.True(char.IsAscii(c) && !char.IsControl(c) && c != ' '));
+        }
+
+        // A NUL: refused as a bad request or sent home, never a 500.
+        using var nulClient = app.CreateAnonymousClient();
+        using var nul = await VaultApp.PostFormAsync(nulClient, "/auth/signin", new()
+        {
+            ["user_name"] = VaultApp.OwnerName, ["password"] = VaultApp.OwnerPassword, ["return_url"] = "/\u0000/evil.example",
+        });
+        if (nul.StatusCode != HttpStatusCode.Redirect)
+        {
+            await ApiAssert.ProblemAsync(nul, HttpStatusCode.BadRequest);
+        }
+        else
+        {
+            Assert.Equal("/", nul.Headers.Location?.OriginalString);
+        }
+    }
+
     private static async Task AssertNotAServerErrorAsync(HttpResponseMessage response, string what)
     {
         var status = (int)response.StatusCode;

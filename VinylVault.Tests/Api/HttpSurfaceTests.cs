@@ -27,7 +27,7 @@ public sealed class HttpSurfaceTests(SharedVaultApp shared) : IClassFixture<Shar
         Assert.Contains("style-src 'self' 'unsafe-inline'", csp, StringComparison.Ordinal);
         Assert.Contains($"ws://{_app.Address.Authority}", csp, StringComparison.Ordinal);
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
-        Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
+        Assert.Equal("same-origin", response.Headers.GetValues("Referrer-Policy").Single());
         // Served over plain http: no HSTS, no redirect to https.
         Assert.False(response.Headers.Contains("Strict-Transport-Security"));
     }

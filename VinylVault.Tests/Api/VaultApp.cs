@@ -65,9 +65,19 @@ public sealed class VaultApp : WebApplicationFactory<Program>
         builder.ConfigureLogging(l => l.AddProvider(Logs).AddFilter<CapturedLogs>(null, LogLevel.Debug));
     }
 
-    /// <summary>A plain client on the socket that keeps cookies and does not follow redirects (so tests see them).</summary>
-    public HttpClient CreateAnonymousClient() =>
-        new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new() }) { BaseAddress = Address };
+    /// <summary>
+    /// A plain client on the socket that keeps cookies and does not follow redirects (so tests see them). Like a
+    /// browser on the dashboard's own pages, it names the app's origin (the origin check wants it on cookie posts).
+    /// </summary>
+    public HttpClient CreateAnonymousClient()
+    {
+        var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new() }) { BaseAddress = Address };
+        client.DefaultRequestHeaders.Add("Origin", Origin);
+        return client;
+    }
+
+    /// <summary>"http://127.0.0.1:port", as a browser names the app's origin.</summary>
+    public string Origin => Address.GetLeftPart(UriPartial.Authority);
 
     public HttpClient CreateKeyClient(string key = BootstrapKey)
     {

@@ -97,4 +97,28 @@ public sealed class SimulatorAuthTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("image/svg+xml", response.Content.Headers.ContentType?.MediaType);
     }
+
+    [Fact]
+    public async Task A_flood_of_anonymous_requests_to_the_demo_does_not_use_up_the_tokens_budget()
+    {
+        await using var app = new VinylVault.Tests.Api.VaultApp(new Dictionary<string, string?>
+        {
+            ["Demo:Simulator:Token"] = "demo-token-for-this-test",
+            ["Demo:Simulator:RateLimit"] = "20",
+            ["Demo:Simulator:RateLimitWindowSeconds"] = "600",
+        });
+        using var anyone = new HttpClient { BaseAddress = new Uri(app.Address, "demo/discogs/") };
+        for (var i = 0; i < 30; i++)
+        {
+            using var refused = await anyone.GetAsync("oauth/identity");
+            Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+            Assert.Equal(20, refused.Header("X-Discogs-Ratelimit-Remaining"));
+        }
+
+        using var demo = new HttpClient { BaseAddress = anyone.BaseAddress };
+        demo.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Discogs", "token=demo-token-for-this-test");
+        using var served = await demo.GetAsync("oauth/identity");
+        Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+        Assert.Equal(19, served.Header("X-Discogs-Ratelimit-Remaining"));
+    }
 }

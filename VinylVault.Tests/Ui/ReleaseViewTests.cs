@@ -107,8 +107,14 @@ public sealed class ReleaseViewTests
         // Stored before a restart on another port, still this app's own image.
         Assert.Equal("/demo/discogs/images/r2.svg?s=150", urls.ForBrowser("http://localhost:6000/demo/discogs/images/r2.svg?s=150"));
         Assert.Equal("https://i.discogs.com/x.jpg", urls.ForBrowser("https://i.discogs.com/x.jpg"));
-        Assert.Equal("http://127.0.0.1:9999/a.svg", urls.ForBrowser("http://127.0.0.1:9999/a.svg"));
-        Assert.Equal("http://pi.local/demo/discogs/x.svg", urls.ForBrowser("http://pi.local/demo/discogs/x.svg"));
+        Assert.Equal("/covers/1/thumb", urls.ForBrowser("/covers/1/thumb"));
+        // Anything else named by Discogs data is not loaded: plain http, other hosts, network paths, scripts.
+        Assert.Null(urls.ForBrowser("http://127.0.0.1:9999/a.svg"));
+        Assert.Null(urls.ForBrowser("http://pi.local/demo/discogs/x.svg"));
+        Assert.Null(urls.ForBrowser("http://i.discogs.com/x.jpg"));
+        Assert.Null(urls.ForBrowser("https://evil.example/x.jpg"));
+        Assert.Null(urls.ForBrowser("//evil.example/x.jpg"));
+        Assert.Null(urls.ForBrowser("javascript:alert(1)"));
         Assert.Null(urls.ForBrowser(" "));
     }
 

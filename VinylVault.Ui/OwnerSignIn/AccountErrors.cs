@@ -12,6 +12,7 @@ public static class AccountErrors
         "weak_password" => (AccountField.Password, $"A password has {MinPasswordLength} to {MaxPasswordLength} characters."),
         "password_mismatch" => (AccountField.ConfirmPassword, "The two passwords are not the same."),
         "owner_exists" => (AccountField.None, "This vault has an owner already: sign in instead."),
+        "wrong_password" => (AccountField.Password, "That is not the current password."),
         "invalid_credentials" => (AccountField.Password, "That user name and password do not match."),
         "throttled" => (AccountField.None, "Too many attempts. Wait a minute, then try again."),
         "no_owner" => (AccountField.None, "Nobody owns this vault yet: create the owner account first."),

@@ -13,8 +13,8 @@ public static class AccountPaths
     public const string SetUpEndpoint = "/auth/setup";
     public const string SignInEndpoint = "/auth/signin";
     public const string SignOutEndpoint = "/auth/signout";
+    public const string PasswordEndpoint = "/auth/password";
 
     /// <summary>Only paths on this site, as the endpoints accept them: anything else becomes the dashboard.</summary>
-    public static string Local(string? url) =>
-        url is ['/'] or ['/', not ('/' or '\\'), ..] ? url : "/";
+    public static string Local(string? url) => VinylVault.Core.Security.LocalUrl.Normalize(url);
 }

@@ -20,7 +20,7 @@ namespace VinylVault.Core.Collection.CompiledModel
                 "VinylVault.Core.Security.OwnerAccount",
                 typeof(OwnerAccount),
                 baseEntityType,
-                propertyCount: 4,
+                propertyCount: 5,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -44,6 +44,13 @@ namespace VinylVault.Core.Collection.CompiledModel
                 typeof(string),
                 propertyInfo: typeof(OwnerAccount).GetProperty("PasswordHash", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(OwnerAccount).GetField("<PasswordHash>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+
+            var securityStamp = runtimeEntityType.AddProperty(
+                "SecurityStamp",
+                typeof(string),
+                propertyInfo: typeof(OwnerAccount).GetProperty("SecurityStamp", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(OwnerAccount).GetField("<SecurityStamp>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 64);
 
             var userName = runtimeEntityType.AddProperty(
                 "UserName",

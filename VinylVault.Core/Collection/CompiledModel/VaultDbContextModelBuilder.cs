@@ -11,7 +11,7 @@ namespace VinylVault.Core.Collection.CompiledModel
     public partial class VaultDbContextModel
     {
         private VaultDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("4d183512-3b58-4c1b-9543-195adc467cfa"), entityTypeCount: 19)
+            : base(skipDetectChanges: false, modelId: new Guid("3130aac3-f978-4d90-baf5-2b4a329d802c"), entityTypeCount: 18)
         {
         }
 
@@ -34,7 +34,6 @@ namespace VinylVault.Core.Collection.CompiledModel
             var apiKey = ApiKeyEntityType.Create(this);
             var ownerAccount = OwnerAccountEntityType.Create(this);
             var storedDiscogsAccount = StoredDiscogsAccountEntityType.Create(this);
-            var heldCopy = HeldCopyEntityType.Create(this);
             var syncRun = SyncRunEntityType.Create(this);
 
             CollectionInstanceEntityType.CreateForeignKey1(collectionInstance, release);
@@ -66,7 +65,6 @@ namespace VinylVault.Core.Collection.CompiledModel
             ApiKeyEntityType.CreateAnnotations(apiKey);
             OwnerAccountEntityType.CreateAnnotations(ownerAccount);
             StoredDiscogsAccountEntityType.CreateAnnotations(storedDiscogsAccount);
-            HeldCopyEntityType.CreateAnnotations(heldCopy);
             SyncRunEntityType.CreateAnnotations(syncRun);
 
             AddAnnotation("ProductVersion", "10.0.15");

@@ -4,13 +4,13 @@ using Microsoft.Extensions.Options;
 
 namespace VinylVault.Core.Collection.Storage;
 
-/// <summary>Where the database file lives, resolved once against the content root; the directory is created here.</summary>
+/// <summary>Where the database file lives, resolved once against the content root; the directory is created (owner-only) here.</summary>
 public sealed class VaultDatabase
 {
     public VaultDatabase(IOptions<StorageOptions> options, IHostEnvironment environment)
     {
         DataDirectory = Path.GetFullPath(options.Value.DataDirectory, environment.ContentRootPath);
-        Directory.CreateDirectory(DataDirectory);
+        OwnerOnlyFiles.Secure(DataDirectory);
         FilePath = Path.Combine(DataDirectory, StorageOptions.DatabaseFileName);
         ConnectionString = ForFile(FilePath);
     }
