@@ -15,6 +15,12 @@ internal sealed class SimulatorGate(Lazy<DiscogsSimulator> simulator, string end
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
+        if (Sim.Faults.Unreachable)
+        {
+            http.Abort();
+            return Results.Empty;
+        }
+
         var releaseId = endpoint == "release" && long.TryParse(http.Request.RouteValues["releaseId"] as string, CultureInfo.InvariantCulture, out var id) ? id : (long?)null;
         var decision = Sim.RateLimit.Admit(out var arrival);
         Sim.Counters.Arrived(arrival, decision.Allowed, http.Request.Headers.UserAgent.ToString(), http.Request.Query.ContainsKey("token"));

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using VinylVault.Core.Collection;
 using VinylVault.Core.Discogs;
+using VinylVault.Core.Outbox;
 using VinylVault.Core.Sync.Writing;
 
 namespace VinylVault.Core.Sync;
@@ -10,7 +11,7 @@ namespace VinylVault.Core.Sync;
 /// began, so an unchanged item or release costs no write. It remembers every instance seen: after a complete page
 /// pass, what was not seen has left the collection and is pruned.
 /// </summary>
-internal sealed class PageWriter(IDbContextFactory<VaultDbContext> contexts, SyncCounters counters)
+internal sealed class PageWriter(IDbContextFactory<VaultDbContext> contexts, SyncCounters counters, long outboxWatermark)
 {
     private readonly HashSet<long> _seen = [];
     private readonly HashSet<long> _releasesSeen = [];
@@ -41,7 +42,7 @@ internal sealed class PageWriter(IDbContextFactory<VaultDbContext> contexts, Syn
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var batch = await SqlBatch.BeginAsync(db, cancellationToken);
         var releases = new ReleaseStatements(batch);
-        var instances = new InstanceStatements(batch);
+        var instances = new InstanceStatements(batch, outboxWatermark);
         foreach (var item in page.Releases)
         {
             // An item can show up on two pages when the collection changes while it is read: keep the first.
@@ -87,17 +88,28 @@ internal sealed class PageWriter(IDbContextFactory<VaultDbContext> contexts, Syn
         var vanished = _instances.Keys.Where(id => !_seen.Contains(id)).ToList();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var batch = await SqlBatch.BeginAsync(db, cancellationToken);
-        var (instances, releases) = await InstanceStatements.PruneAsync(batch, vanished, cancellationToken);
+        var (instances, releases) = await InstanceStatements.PruneAsync(batch, vanished, outboxWatermark, cancellationToken);
         await batch.CommitAsync(cancellationToken);
         counters.Pruned(instances, releases);
     }
 
+    /// <summary>
+    /// The outbox entries a run must respect: every one not sent when the run began, and every one made since. An
+    /// entry sent during the run still speaks for the local state: the page Discogs gave may predate it.
+    /// </summary>
+    public static async Task<long> OutboxWatermarkAsync(IDbContextFactory<VaultDbContext> contexts, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Outbox.Where(e => e.State != OutboxState.Sent).MinAsync(e => (long?)e.Id, cancellationToken)
+            ?? (await db.Outbox.MaxAsync(e => (long?)e.Id, cancellationToken) ?? 0) + 1;
+    }
+
     public static async Task WriteFoldersAsync(IDbContextFactory<VaultDbContext> contexts, IReadOnlyList<DiscogsFolder> folders,
-        IReadOnlyList<CollectionField> fields, CancellationToken cancellationToken)
+        IReadOnlyList<CollectionField> fields, long outboxWatermark, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var batch = await SqlBatch.BeginAsync(db, cancellationToken);
-        await InstanceStatements.ReplaceFoldersAsync(batch, folders, cancellationToken);
+        await InstanceStatements.ReplaceFoldersAsync(batch, folders, outboxWatermark, cancellationToken);
         await InstanceStatements.ReplaceFieldsAsync(batch, fields, cancellationToken);
         await batch.CommitAsync(cancellationToken);
     }

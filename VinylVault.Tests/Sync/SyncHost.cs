@@ -4,13 +4,14 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using VinylVault.Core.Collection;
 using VinylVault.Core.Discogs;
+using VinylVault.Core.Outbox;
 using VinylVault.Core.Sync;
 
 namespace VinylVault.Tests.Sync;
 
 /// <summary>
 /// The real sync stack (AddStorage, AddDiscogs, AddSync, as Program.cs calls them) in a generic host, pointed at a
-/// simulator with time-scaled limits: client and simulator both allow <see cref="Limit"/> requests per
+/// simulator with time-scaled limits (and the outbox, idle unless edits wait): client and simulator both allow <see cref="Limit"/> requests per
 /// <see cref="Window"/>. Shared by the in-process harness and the child process the kill test SIGKILLs.
 /// </summary>
 public static class SyncHost
@@ -33,6 +34,7 @@ public static class SyncHost
             ["Discogs:TimeoutSeconds"] = "5",
             ["Discogs:MaxRetries"] = "3",
             ["Sync:AutoSyncHours"] = "0",
+            ["Outbox:MaxBackoffSeconds"] = "1",
         });
         if (settings is not null)
         {
@@ -42,6 +44,7 @@ public static class SyncHost
         builder.AddStorage();
         builder.AddDiscogs();
         builder.AddSync();
+        builder.AddOutbox();
         return builder.Build();
     }
 }
