@@ -17,6 +17,13 @@ public sealed partial class CollectionEditor
         return [.. folders.Select(f => new FolderView(f.Id, f.Name, f.Id == 0 ? counts.Values.Sum() : counts.GetValueOrDefault(f.Id), pending.Contains(f.Id)))];
     }
 
+    /// <summary>The custom fields an edit can set, in Discogs' order, with a dropdown's options.</summary>
+    public async Task<IReadOnlyList<CustomField>> GetFieldsAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.CustomFields.AsNoTracking().OrderBy(f => f.Position).ToListAsync(cancellationToken);
+    }
+
     public async Task<EditResult<FolderView>> CreateFolderAsync(string? name, CancellationToken cancellationToken)
     {
         if (EditRules.FolderName(name) is { } problem)

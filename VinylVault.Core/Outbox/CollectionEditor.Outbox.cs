@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using VinylVault.Core.Collection.Storage;
 using VinylVault.Core.Collection;
 
 namespace VinylVault.Core.Outbox;

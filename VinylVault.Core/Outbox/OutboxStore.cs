@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using VinylVault.Core.Collection.Storage;
 using VinylVault.Core.Collection;
 
 namespace VinylVault.Core.Outbox;

@@ -11,7 +11,7 @@ namespace VinylVault.Core.Collection.CompiledModel
     public partial class VaultDbContextModel
     {
         private VaultDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("2b095e54-de03-41bf-88d4-6753e950a72a"), entityTypeCount: 19)
+            : base(skipDetectChanges: false, modelId: new Guid("7328242e-9dba-443d-9ee0-323ea99d78f6"), entityTypeCount: 19)
         {
         }
 
