@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using VinylVault.Core.Collection;
@@ -46,6 +47,8 @@ public static class SyncHost
         builder.AddDiscogs();
         builder.AddSync();
         builder.AddOutbox();
+        // An interrupted run resumes at once, not a few seconds after start-up.
+        builder.Services.PostConfigure<SyncOptions>(options => options.ResumeDelay = TimeSpan.Zero);
         return builder.Build();
     }
 }
