@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using VinylVault.Core.Collection;
 using VinylVault.Core.Discogs;
 using VinylVault.Core.Sync;
@@ -14,7 +15,8 @@ public sealed record SyncStatusAnswer(SyncStatus SyncStatus, CollectionSummary C
 
 public sealed record StartSyncRequest(bool ForceFull);
 
-public sealed record SyncHistory(IReadOnlyList<SyncRunView> Runs);
+/// <summary>The runs, newest first, and the quick checks summed (a check is not a run: it would bury them).</summary>
+public sealed record SyncHistory(IReadOnlyList<SyncRunView> Runs, QuickCheckSummary QuickChecks);
 
 /// <summary>Sync control for scripts: status, start, cancel and the history of runs. Progress itself streams on the hub.</summary>
 public static class SyncEndpoints
@@ -50,8 +52,9 @@ public static class SyncEndpoints
             ? TypedResults.Accepted("/api/sync/status", await AnswerAsync(worker, queries, connectivity, cancellationToken))
             : Conflict("No sync is running.", "There is nothing to cancel.");
 
-    private static async Task<Ok<SyncHistory>> GetHistory(CollectionQueries queries, CancellationToken cancellationToken) =>
-        TypedResults.Ok(new SyncHistory(await queries.GetSyncRunsAsync(HistoryLength, cancellationToken)));
+    private static async Task<Ok<SyncHistory>> GetHistory(
+        CollectionQueries queries, QuickCheckLog quickChecks, IOptions<SyncOptions> options, CancellationToken cancellationToken) =>
+        TypedResults.Ok(new SyncHistory(await queries.GetSyncRunsAsync(HistoryLength, cancellationToken), quickChecks.Summary(options.Value.QuickCheckSeconds)));
 
     private static async Task<SyncStatusAnswer> AnswerAsync(SyncWorker worker, CollectionQueries queries, DiscogsConnectivity connectivity, CancellationToken cancellationToken)
     {

@@ -18,6 +18,8 @@ internal sealed class OutboxDelivery(IDiscogsApi api, DiscogsClient client)
 {
     public async Task<Delivery> DeliverAsync(OutboxEntry entry, bool outcomeUnknown, CancellationToken cancellationToken)
     {
+        // The owner is waiting for the pending mark to go: served before the sync's queued requests, in the one budget.
+        using var lane = DiscogsLane.Interactive();
         try
         {
             var user = await client.GetUsernameAsync(cancellationToken);

@@ -29,5 +29,14 @@ public sealed class SyncOptions
     /// <summary>How long after the app is ready an interrupted run resumes. Not bound from configuration; tests shorten it.</summary>
     internal TimeSpan ResumeDelay { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How often to ask Discogs, in at most 2 requests, whether the collection changed (a change starts an
+    /// incremental sync); 0 turns quick checks off.
+    /// </summary>
+    [Range(0, 604_800)]
+    public double QuickCheckSeconds { get; set; } = 900;
+
     public TimeSpan? AutoSyncInterval => AutoSyncHours > 0 ? TimeSpan.FromHours(AutoSyncHours) : null;
+
+    public TimeSpan? QuickCheckInterval => QuickCheckSeconds > 0 ? TimeSpan.FromSeconds(QuickCheckSeconds) : null;
 }

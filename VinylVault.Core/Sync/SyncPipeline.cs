@@ -23,6 +23,7 @@ internal sealed class SyncPipeline(
     IDbContextFactory<VaultDbContext> contexts,
     IOptions<SyncOptions> options,
     SyncProgress progress,
+    ReleaseDetailRequests opened,
     VaultMetrics metrics,
     TimeProvider time,
     ILogger<SyncPipeline> logger)
@@ -61,6 +62,7 @@ internal sealed class SyncPipeline(
         finally
         {
             await ticker.DisposeAsync();
+            opened.EndSync();
         }
 
         var (outcome, message) = run.Failure is { } failure ? (SyncOutcome.Failed, failure)
@@ -175,7 +177,7 @@ internal sealed class SyncPipeline(
                 results.Writer.TryComplete(ex);
             }
         });
-        var fetching = new DetailFetcher(api, run).RunAsync(idChannel.Reader, results.Writer, workers);
+        var fetching = new DetailFetcher(api, run, opened).RunAsync(idChannel.Reader, results.Writer, workers);
         try
         {
             foreach (var id in ids)

@@ -10,8 +10,9 @@ namespace VinylVault.Core.Sync;
 public static class SyncRegistration
 {
     /// <summary>
-    /// The sync: options, the progress publisher, the run history, the pipeline, and the <see cref="SyncWorker"/>
-    /// (one singleton, also the hosted service). Needs AddStorage() and AddDiscogs().
+    /// The sync: options, the progress publisher, the run history, the pipeline, the <see cref="SyncWorker"/>
+    /// (one singleton, also the hosted service), releases fetched on demand, and the quick checks. Needs AddStorage()
+    /// and AddDiscogs().
     /// </summary>
     public static IHostApplicationBuilder AddSync(this IHostApplicationBuilder builder)
     {
@@ -25,9 +26,14 @@ public static class SyncRegistration
         services.TryAddSingleton<VaultMetrics>();
         services.TryAddSingleton<SyncProgress>();
         services.TryAddSingleton<SyncRunLog>();
+        services.TryAddSingleton<ReleaseDetailRequests>();
         services.TryAddTransient<SyncPipeline>();
         services.TryAddSingleton<SyncWorker>();
         services.AddHostedService(provider => provider.GetRequiredService<SyncWorker>());
+        services.TryAddSingleton<QuickCheckLog>();
+        services.TryAddTransient<QuickCheck>();
+        services.TryAddSingleton<QuickCheckWorker>();
+        services.AddHostedService(provider => provider.GetRequiredService<QuickCheckWorker>());
         return builder;
     }
 }

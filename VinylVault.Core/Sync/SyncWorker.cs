@@ -83,7 +83,8 @@ public sealed class SyncWorker(
         }
     }
 
-    private SyncStartResult TryStart(SyncRequest request)
+    /// <summary>Starts a run for whoever asked (a person, the schedule, a quick check), unless one is active or no token is set.</summary>
+    public SyncStartResult TryStart(SyncRequest request)
     {
         if (!IsConfigured)
         {
