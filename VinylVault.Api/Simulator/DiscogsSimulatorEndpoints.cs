@@ -67,6 +67,8 @@ public static partial class DiscogsSimulatorEndpoints
                 : SimulatorResult.Message(404, "Release not found."))
             .AddEndpointFilter(new SimulatorGate(sim, "marketplace_stats"));
 
+        api.MapDiscogsWrites(sim, Links);
+
         root.MapGet("/images/{name}", (string name, HttpResponse response) =>
         {
             var result = Image(sim.Value, name);
@@ -97,7 +99,7 @@ public static partial class DiscogsSimulatorEndpoints
     }
 
     // Another user's collection: Discogs answers as if the user did not exist.
-    private static SimulatorResult? ForOwner(DiscogsSimulator sim, string username) =>
+    internal static SimulatorResult? ForOwner(DiscogsSimulator sim, string username) =>
         string.Equals(username, sim.Username, StringComparison.OrdinalIgnoreCase)
             ? null
             : SimulatorResult.Message(404, "User does not exist or may have been deleted.");

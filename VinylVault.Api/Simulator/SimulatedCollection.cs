@@ -77,6 +77,10 @@ public sealed class SimulatedCollection
     }
 
     /// <summary>Another copy of a release the catalog knows (owned already or not), as a new instance.</summary>
+    /// <remarks>A copy added through the API starts as Discogs starts one: unrated, without field values.</remarks>
+    public SimulatedItem AddCopy(long releaseId, int folderId, bool blank) =>
+        blank ? Update(AddCopy(releaseId, folderId).InstanceId, item => item with { Rating = 0, Notes = [] }) : AddCopy(releaseId, folderId);
+
     public SimulatedItem AddCopy(long releaseId, int folderId = 1)
     {
         if (!_catalog.TryGetIndex(releaseId, out var index))
@@ -126,6 +130,17 @@ public sealed class SimulatedCollection
         _folders.Add(folder);
         return folder;
     });
+
+    public SimulatedFolder RenameFolder(int folderId, string name) => Change(() =>
+    {
+        var index = _folders.FindIndex(f => f.Id == folderId);
+        return index < 0 ? throw new KeyNotFoundException($"No folder {folderId}.") : _folders[index] = _folders[index] with { Name = name };
+    });
+
+    public bool RemoveFolder(int folderId) => Change(() => _folders.RemoveAll(f => f.Id == folderId) > 0);
+
+    /// <summary>Every copy of one release, by instance id (GET /users/{u}/collection/releases/{id}).</summary>
+    public IReadOnlyList<SimulatedItem> CopiesOf(long releaseId) => [.. Items.Where(i => i.ReleaseId == releaseId)];
 
     /// <summary>The copies of a folder in the order a page request asks for; cached until the next change.</summary>
     internal SimulatedItem[] View(int folderId, string sort, bool descending)

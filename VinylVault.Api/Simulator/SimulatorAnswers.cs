@@ -95,6 +95,14 @@ internal static class SimulatorAnswers
         return new WireValue(Money(min), Money(median), Money(max));
     }
 
+    /// <summary>Every copy of one release, as one page (GET /users/{u}/collection/releases/{id}).</summary>
+    public static WireCollectionPage ReleaseCopies(DiscogsSimulator sim, SimulatorLinks links, long releaseId)
+    {
+        var copies = sim.Collection.CopiesOf(releaseId);
+        var pagination = Pagination(1, 1, DefaultPerPage, copies.Count, $"{links.User(sim.Username)}/collection/releases/{releaseId}", "");
+        return new WireCollectionPage(pagination, [.. copies.Select(i => Item(i, sim.Catalog, links))]);
+    }
+
     public static WireFields Fields() => new(
     [
         new(SimulatedFields.MediaCondition, "Media Condition", "dropdown", 1, true, Vocabulary.MediaConditions, null),

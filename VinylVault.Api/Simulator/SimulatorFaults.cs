@@ -34,6 +34,7 @@ public sealed class SimulatorFaults
     private readonly HashSet<long> _missingReleases = [];
     private SeededRandom _random;
     private DateTimeOffset _stormUntil;
+    private int _dropsAfterWrite;
     private TimeSpan? _stormRetryAfter;
 
     internal SimulatorFaults(TimeProvider time, int seed)
@@ -68,6 +69,32 @@ public sealed class SimulatorFaults
     public bool PermanentServerError { get; set; }
 
     public bool StormActive => _time.GetUtcNow() < _stormUntil;
+
+    /// <summary>Discogs is down: every connection is dropped before anything is read or counted.</summary>
+    public bool Unreachable { get; set; }
+
+    /// <summary>Discogs answers every read but refuses writes with 503, as during its read-only maintenance.</summary>
+    public bool WritesUnavailable { get; set; }
+
+    /// <summary>The next <paramref name="count"/> writes are applied, then their connection is dropped: the client never hears the answer.</summary>
+    public void DropAfterWrite(int count = 1) => Interlocked.Add(ref _dropsAfterWrite, count);
+
+    internal bool TakeDropAfterWrite()
+    {
+        var left = Volatile.Read(ref _dropsAfterWrite);
+        while (left > 0)
+        {
+            var seen = Interlocked.CompareExchange(ref _dropsAfterWrite, left - 1, left);
+            if (seen == left)
+            {
+                return true;
+            }
+
+            left = seen;
+        }
+
+        return false;
+    }
 
     /// <summary>Every request answers 429 for <paramref name="duration"/>, with Retry-After when given.</summary>
     public void RateLimitStorm(TimeSpan duration, TimeSpan? retryAfter = null)
@@ -118,7 +145,8 @@ public sealed class SimulatorFaults
         lock (_gate)
         {
             (ServerErrorRate, HtmlErrorRate, MalformedJsonRate, TimeoutRate, ShortPageRate) = (0, 0, 0, 0, 0);
-            (Latency, HangDuration, PermanentServerError) = (TimeSpan.Zero, TimeSpan.FromMinutes(2), false);
+            (Latency, HangDuration, PermanentServerError, Unreachable, WritesUnavailable) = (TimeSpan.Zero, TimeSpan.FromMinutes(2), false, false, false);
+            _dropsAfterWrite = 0;
             (_stormUntil, _stormRetryAfter) = (default, null);
             _scripted.Clear();
             _missingReleases.Clear();

@@ -17,6 +17,12 @@ internal sealed class SimulatorGate(Lazy<DiscogsSimulator> simulator, string end
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
+        if (Sim.Faults.Unreachable)
+        {
+            http.Abort();
+            return Results.Empty;
+        }
+
         var releaseId = endpoint == "release" && long.TryParse(http.Request.RouteValues["releaseId"] as string, CultureInfo.InvariantCulture, out var id) ? id : (long?)null;
         var authorized = Authorized(http.Request);
         var decision = authorized ? Sim.RateLimit.Admit(out var arrival) : Sim.RateLimit.Peek(out arrival);

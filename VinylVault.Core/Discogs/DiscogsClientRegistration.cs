@@ -51,7 +51,7 @@ public static class DiscogsClientRegistration
                 // A sync queues for permits for minutes: only the per-try timeout and the caller's token apply.
                 client.Timeout = Timeout.InfiniteTimeSpan;
             })
-            .AddPolicyHandler((provider, _) => provider.GetRequiredService<DiscogsRetryPolicy>().Policy)
+            .AddPolicyHandler((provider, request) => provider.GetRequiredService<DiscogsRetryPolicy>().For(request))
             .AddHttpMessageHandler<DiscogsRateLimitHandler>()
             .AddHttpMessageHandler<DiscogsTimeoutHandler>()
             .AddHttpMessageHandler<DiscogsAuthHandler>();

@@ -213,3 +213,13 @@ public sealed record CollectionPageQuery(
     [property: Refit.AliasAs("per_page")] int PerPage = 100,
     string Sort = "added",
     [property: Refit.AliasAs("sort_order")] string SortOrder = "desc");
+
+/// <summary>Discogs' answer to adding a copy (201).</summary>
+public sealed record AddedInstance(long InstanceId, string? ResourceUrl);
+
+/// <summary>A copy's new rating and/or folder; what is null is left as it is.</summary>
+public sealed record InstanceChange(int? Rating = null, int? FolderId = null);
+
+public sealed record FieldValue(string Value);
+
+public sealed record FolderName(string Name);

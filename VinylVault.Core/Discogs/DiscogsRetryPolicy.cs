@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Extensions.Http;
@@ -15,7 +16,7 @@ namespace VinylVault.Core.Discogs;
 /// token here. Instead the moment is stamped on the request's Polly context and the rate-limit handler waits for it
 /// on the TimeProvider. A 429 also makes the limiter hold the whole process (see DiscogsRateLimiter).
 /// </remarks>
-internal sealed class DiscogsRetryPolicy
+internal sealed partial class DiscogsRetryPolicy
 {
     private const string NotBeforeKey = "VinylVault.Discogs.RetryNotBefore";
     private static readonly TimeSpan FirstBackoff = TimeSpan.FromSeconds(1);
@@ -38,6 +39,18 @@ internal sealed class DiscogsRetryPolicy
     }
 
     public IAsyncPolicy<HttpResponseMessage> Policy { get; }
+
+    /// <summary>
+    /// Adding a copy and creating a folder are the writes a resend would double (a second copy, a second folder):
+    /// when their answer is lost the outbox must look before it sends again, so they are never retried here.
+    /// </summary>
+    public IAsyncPolicy<HttpResponseMessage> For(HttpRequestMessage request) =>
+        request.Method == HttpMethod.Post && request.RequestUri is { } uri && NotIdempotent().IsMatch(uri.AbsolutePath)
+            ? Polly.Policy.NoOpAsync<HttpResponseMessage>()
+            : Policy;
+
+    [GeneratedRegex(@"/collection/folders(/\d+/releases/\d+)?/?$")]
+    private static partial Regex NotIdempotent();
 
     internal static TimeSpan Delay(int attempt, HttpResponseMessage? response, DateTimeOffset now)
     {

@@ -35,4 +35,30 @@ public interface IDiscogsApi
 
     [Get("/marketplace/stats/{releaseId}")]
     Task<MarketplaceStats> GetMarketplaceStatsAsync(long releaseId, CancellationToken cancellationToken);
+
+    // Writes (the outbox's). Adding a copy and creating a folder are not idempotent: DiscogsRetryPolicy never
+    // repeats them, and the outbox checks what Discogs holds before it sends one again.
+    [Post("/users/{username}/collection/folders/{folderId}/releases/{releaseId}")]
+    Task<AddedInstance> AddReleaseAsync(string username, int folderId, long releaseId, CancellationToken cancellationToken);
+
+    [Post("/users/{username}/collection/folders/{folderId}/releases/{releaseId}/instances/{instanceId}")]
+    Task EditInstanceAsync(string username, int folderId, long releaseId, long instanceId, [Body] InstanceChange change, CancellationToken cancellationToken);
+
+    [Delete("/users/{username}/collection/folders/{folderId}/releases/{releaseId}/instances/{instanceId}")]
+    Task RemoveInstanceAsync(string username, int folderId, long releaseId, long instanceId, CancellationToken cancellationToken);
+
+    [Post("/users/{username}/collection/folders/{folderId}/releases/{releaseId}/instances/{instanceId}/fields/{fieldId}")]
+    Task SetFieldAsync(string username, int folderId, long releaseId, long instanceId, int fieldId, [Body] FieldValue value, CancellationToken cancellationToken);
+
+    [Get("/users/{username}/collection/releases/{releaseId}")]
+    Task<CollectionPage> GetReleaseInstancesAsync(string username, long releaseId, CancellationToken cancellationToken);
+
+    [Post("/users/{username}/collection/folders")]
+    Task<DiscogsFolder> CreateFolderAsync(string username, [Body] FolderName name, CancellationToken cancellationToken);
+
+    [Post("/users/{username}/collection/folders/{folderId}")]
+    Task<DiscogsFolder> RenameFolderAsync(string username, int folderId, [Body] FolderName name, CancellationToken cancellationToken);
+
+    [Delete("/users/{username}/collection/folders/{folderId}")]
+    Task DeleteFolderAsync(string username, int folderId, CancellationToken cancellationToken);
 }

@@ -3,6 +3,7 @@ using VinylVault.Core.Collection;
 using VinylVault.Core.Collection.Storage;
 using VinylVault.Core.Discogs;
 using VinylVault.Core.Sync.Removal;
+using VinylVault.Core.Outbox;
 using VinylVault.Core.Sync.Writing;
 
 namespace VinylVault.Core.Sync;
@@ -12,7 +13,7 @@ namespace VinylVault.Core.Sync;
 /// began, so an unchanged item or release costs no write. It remembers every instance seen: after a complete page
 /// pass, what was not seen has left the collection and is pruned.
 /// </summary>
-internal sealed class PageWriter(IDbContextFactory<VaultDbContext> contexts, SyncCounters counters)
+internal sealed class PageWriter(IDbContextFactory<VaultDbContext> contexts, SyncCounters counters, long outboxWatermark)
 {
     private readonly HashSet<long> _seen = [];
     private readonly HashSet<long> _releasesSeen = [];
@@ -46,7 +47,7 @@ internal sealed class PageWriter(IDbContextFactory<VaultDbContext> contexts, Syn
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var batch = await SqlBatch.BeginAsync(db, cancellationToken);
         var releases = new ReleaseStatements(batch);
-        var instances = new InstanceStatements(batch);
+        var instances = new InstanceStatements(batch, outboxWatermark);
         foreach (var item in page.Releases)
         {
             // An item can show up on two pages when the collection changes while it is read: keep the first.
@@ -93,7 +94,8 @@ internal sealed class PageWriter(IDbContextFactory<VaultDbContext> contexts, Syn
     /// </summary>
     public async Task<HeldRemoval?> PruneAsync(int maxRemovalPercent, DateTime now, CancellationToken cancellationToken)
     {
-        var vanished = _instances.Keys.Where(id => !_seen.Contains(id)).ToList();
+        // A copy added locally (a negative id until Discogs answers) is not on Discogs' pages yet: it never counts as vanished.
+        var vanished = _instances.Keys.Where(id => id > 0 && !_seen.Contains(id)).ToList();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var batch = await SqlBatch.BeginAsync(db, cancellationToken);
         if (RemovalPolicy.MustHold(vanished.Count, _instances.Count, _seen.Count, maxRemovalPercent))
@@ -103,19 +105,30 @@ internal sealed class PageWriter(IDbContextFactory<VaultDbContext> contexts, Syn
             return held;
         }
 
-        var (instances, releases) = await InstanceStatements.PruneAsync(batch, vanished, cancellationToken);
+        var (instances, releases) = await InstanceStatements.PruneAsync(batch, vanished, outboxWatermark, cancellationToken);
         await HeldRemovals.ClearAsync(batch, cancellationToken);
         await batch.CommitAsync(cancellationToken);
         counters.Pruned(instances, releases);
         return null;
     }
 
+    /// <summary>
+    /// The outbox entries a run must respect: every one not sent when the run began, and every one made since. An
+    /// entry sent during the run still speaks for the local state: the page Discogs gave may predate it.
+    /// </summary>
+    public static async Task<long> OutboxWatermarkAsync(IDbContextFactory<VaultDbContext> contexts, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Outbox.Where(e => e.State != OutboxState.Sent).MinAsync(e => (long?)e.Id, cancellationToken)
+            ?? (await db.Outbox.MaxAsync(e => (long?)e.Id, cancellationToken) ?? 0) + 1;
+    }
+
     public static async Task WriteFoldersAsync(IDbContextFactory<VaultDbContext> contexts, IReadOnlyList<DiscogsFolder> folders,
-        IReadOnlyList<CollectionField> fields, CancellationToken cancellationToken)
+        IReadOnlyList<CollectionField> fields, long outboxWatermark, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var batch = await SqlBatch.BeginAsync(db, cancellationToken);
-        await InstanceStatements.ReplaceFoldersAsync(batch, folders, cancellationToken);
+        await InstanceStatements.ReplaceFoldersAsync(batch, folders, outboxWatermark, cancellationToken);
         await InstanceStatements.ReplaceFieldsAsync(batch, fields, cancellationToken);
         await batch.CommitAsync(cancellationToken);
     }

@@ -43,6 +43,7 @@ internal sealed class SyncPipeline(
         try
         {
             reporter.Publish();
+            run.OutboxWatermark = await PageWriter.OutboxWatermarkAsync(contexts, run.Stop);
             run.Username = await UsernameAsync(run);
             await FoldersAsync(run);
             passComplete = await PagePassAsync(run, reporter);
@@ -113,7 +114,7 @@ internal sealed class SyncPipeline(
         {
             var folders = await api.GetFoldersAsync(run.Username, run.Stop);
             var fields = await api.GetCollectionFieldsAsync(run.Username, run.Stop);
-            await PageWriter.WriteFoldersAsync(contexts, folders.Folders, fields.Fields, run.Stop);
+            await PageWriter.WriteFoldersAsync(contexts, folders.Folders, fields.Fields, run.OutboxWatermark, run.Stop);
         }
         catch (DiscogsApiException ex)
         {
@@ -123,7 +124,7 @@ internal sealed class SyncPipeline(
 
     private async Task<bool> PagePassAsync(SyncRunContext run, SyncProgressReporter reporter)
     {
-        var writer = new PageWriter(contexts, run.Counters);
+        var writer = new PageWriter(contexts, run.Counters, run.OutboxWatermark);
         await writer.LoadAsync(run.Stop);
         var pending = await WorkListAsync(run, CancellationToken.None);
         reporter.EstimatedDetails = () => pending.Count + writer.NewReleases;

@@ -34,6 +34,9 @@ internal sealed class SyncRunContext : IDisposable
     public SyncRequest Request { get; }
     /// <summary>Whose collection: the configured username, or the token's owner.</summary>
     public string Username { get; set; } = "";
+
+    /// <summary>Outbox entries from this id on speak for the local state during this run (PageWriter.OutboxWatermarkAsync).</summary>
+    public long OutboxWatermark { get; set; }
     public SyncOptions Options { get; }
     public DateTime StartedAt { get; }
     public SyncCounters Counters { get; }

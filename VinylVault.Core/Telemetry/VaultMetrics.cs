@@ -16,7 +16,9 @@ public sealed class VaultMetrics
     private readonly Counter<long> _syncErrors;
     private readonly Counter<long> _syncRuns;
     private readonly Histogram<double> _syncDuration;
+    private readonly Counter<long> _outboxSent;
     private int? _remaining;
+    private long _outboxPending;
     private long? _releases;
     private long _requestsSent;
 
@@ -30,6 +32,17 @@ public sealed class VaultMetrics
         _syncErrors = meter.CreateCounter<long>("vinylvault_sync_errors", description: "Errors recorded by sync runs.");
         _syncRuns = meter.CreateCounter<long>("vinylvault_sync_runs", description: "Finished sync runs, by outcome.");
         _syncDuration = meter.CreateHistogram<double>("vinylvault_sync_duration", unit: "s", description: "Duration of finished sync runs.");
+        _outboxSent = meter.CreateCounter<long>("vinylvault_outbox_sent", description: "Outbox deliveries to Discogs, by kind and result (sent, failed, retry).");
+        meter.CreateObservableGauge("vinylvault_outbox_pending", () => Interlocked.Read(ref _outboxPending), description: "Local edits not yet delivered to Discogs (failed ones included).");
+        // Every series from start-up, at 0, so a rate or an alert has a baseline before the first edit.
+        foreach (var kind in OutboxKinds)
+        {
+            foreach (var result in OutboxResults)
+            {
+                _outboxSent.Add(0, Tag("kind", kind), Tag("result", result));
+            }
+        }
+
         meter.CreateObservableGauge("vinylvault_collection_releases", () => _releases is { } n ? [new Measurement<long>(n)] : Array.Empty<Measurement<long>>(), description: "Collection items (instances) in the local database.");
     }
 
@@ -78,4 +91,13 @@ public sealed class VaultMetrics
     }
 
     public void CollectionSize(long releases) => _releases = releases;
+
+    public static readonly string[] OutboxKinds = ["rating", "move", "field", "add", "remove", "create_folder", "rename_folder", "delete_folder"];
+    public static readonly string[] OutboxResults = ["sent", "failed", "retry"];
+
+    public void OutboxSent(string kind, string result) => _outboxSent.Add(1, Tag("kind", kind), Tag("result", result));
+
+    public void OutboxPending(long count) => Interlocked.Exchange(ref _outboxPending, count);
+
+    private static KeyValuePair<string, object?> Tag(string key, string value) => new(key, value);
 }

@@ -25,7 +25,7 @@ public sealed class StorageBenchmarks(ITestOutputHelper output)
         var details = infos.Select(info => Records.Details(info, tracks: 10)).ToList();
         var counters = new SyncCounters();
 
-        var pages = new PageWriter(database.Contexts, counters);
+        var pages = new PageWriter(database.Contexts, counters, outboxWatermark: 1);
         await pages.LoadAsync(CancellationToken.None);
         var pageClock = Stopwatch.StartNew();
         foreach (var chunk in infos.Chunk(100))

@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using VinylVault.Api.Simulator;
+using VinylVault.Core.Collection;
 
 namespace VinylVault.Tests.Browser;
 
@@ -81,6 +84,7 @@ public sealed partial class DemoFlowTests(BrowserApp app) : IClassFixture<Browse
         await browser.ScreenshotAsync("release");
         Assert.True(await page.Locator(".vv-release-cover img").EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"),
             "the demo's cover image loads from this site");
+        await EditTheCopyAsync(browser);
 
         // Search Discogs (here: the demo's simulator) shows covers.
         await page.ClickAsync("a[href='/search']");
@@ -140,6 +144,30 @@ public sealed partial class DemoFlowTests(BrowserApp app) : IClassFixture<Browse
         await browser.WaitForCircuitAsync();
 
         browser.AssertNoErrors();
+    }
+
+    // Local-first edits on the release page: each shows a pending mark at once, which goes when the outbox has delivered it to the demo's Discogs.
+    private async Task EditTheCopyAsync(BrowserPage browser)
+    {
+        var page = browser.Page;
+        var releaseId = long.Parse(new Uri(page.Url).Segments[^1], System.Globalization.CultureInfo.InvariantCulture);
+        var copy = page.Locator("[data-test=copy]").First;
+        await copy.Locator("[data-test=copy-rating] .mud-rating-item").Nth(3).ClickAsync();
+        await copy.Locator("[data-test=pending]").WaitForAsync();
+        await copy.Locator("[data-test=copy-folder]").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").Last.ClickAsync();
+        await copy.Locator("[data-test=copy-media-condition]").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").First.ClickAsync();
+        await browser.ScreenshotAsync("release-editing");
+        await copy.Locator("[data-test=pending]").WaitForAsync(new() { State = WaitForSelectorState.Detached });
+
+        var stored = (await app.Services.GetRequiredService<CollectionQueries>().GetReleaseAsync(releaseId, default))!.Instances[0];
+        var discogs = app.Services.GetRequiredService<DiscogsSimulator>().Collection[stored.InstanceId];
+        Assert.Equal((4, false), (stored.Rating, stored.Pending));
+        Assert.Equal((discogs.Rating, discogs.FolderId), (stored.Rating, stored.FolderId));
+        Assert.NotEqual(1, stored.FolderId);
+        Assert.True(stored.Notes.ContainsKey("Media Condition"));
+        Assert.Contains(discogs.Notes, n => n.Value == stored.Notes["Media Condition"]);
     }
 
     // Reads the bar's "processed / total" as often as it can until the sync says completed.

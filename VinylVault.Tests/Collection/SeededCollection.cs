@@ -28,8 +28,8 @@ public sealed class SeededCollection : IAsyncLifetime
         await PageWriter.WriteFoldersAsync(contexts,
             [new DiscogsFolder(0, "All", 6), new DiscogsFolder(1, "Uncategorized", 5), new DiscogsFolder(2, "Jazz shelf", 1)],
             [new CollectionField { Id = 1, Name = "Media Condition", Type = "dropdown", Position = 1 }, new CollectionField { Id = 3, Name = "Notes", Type = "textarea", Position = 3 }],
-            CancellationToken.None);
-        var pages = new PageWriter(contexts, counters);
+            outboxWatermark: 1, CancellationToken.None);
+        var pages = new PageWriter(contexts, counters, outboxWatermark: 1);
         await pages.LoadAsync(CancellationToken.None);
         await pages.WriteAsync(Records.Page(
             Records.Item(11, Sodermalm, rating: 5, notes: [new CollectionNote(1, "Near Mint (NM or M-)"), new CollectionNote(3, "Signed")]),

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using VinylVault.Core.Sync;
+using VinylVault.Tests.Outbox;
 
 namespace VinylVault.Tests.Sync;
 
@@ -15,6 +16,11 @@ public static class SyncChildProcess
 
     public static async Task<int> Main(string[] args)
     {
+        if (args is [OutboxChildProcess.Verb, ..])
+        {
+            return await OutboxChildProcess.RunAsync(args);
+        }
+
         if (args is [Backups.BackupKillTests.Verb, ..])
         {
             return await Backups.BackupKillTests.RunChildAsync(args);

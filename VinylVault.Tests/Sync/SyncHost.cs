@@ -6,13 +6,14 @@ using Microsoft.Extensions.Logging;
 using VinylVault.Core.Collection;
 using VinylVault.Core.Collection.Storage;
 using VinylVault.Core.Discogs;
+using VinylVault.Core.Outbox;
 using VinylVault.Core.Sync;
 
 namespace VinylVault.Tests.Sync;
 
 /// <summary>
 /// The real sync stack (AddStorage, AddDiscogs, AddSync, as Program.cs calls them) in a generic host, pointed at a
-/// simulator with time-scaled limits: client and simulator both allow <see cref="Limit"/> requests per
+/// simulator with time-scaled limits (and the outbox, idle unless edits wait): client and simulator both allow <see cref="Limit"/> requests per
 /// <see cref="Window"/>. Shared by the in-process harness and the child process the kill test SIGKILLs.
 /// </summary>
 public static class SyncHost
@@ -35,6 +36,7 @@ public static class SyncHost
             ["Discogs:TimeoutSeconds"] = "5",
             ["Discogs:MaxRetries"] = "3",
             ["Sync:AutoSyncHours"] = "0",
+            ["Outbox:MaxBackoffSeconds"] = "1",
         });
         if (settings is not null)
         {
@@ -44,6 +46,7 @@ public static class SyncHost
         builder.AddStorage();
         builder.AddDiscogs();
         builder.AddSync();
+        builder.AddOutbox();
         // An interrupted run resumes at once, not a few seconds after start-up.
         builder.Services.PostConfigure<SyncOptions>(options => options.ResumeDelay = TimeSpan.Zero);
         return builder.Build();

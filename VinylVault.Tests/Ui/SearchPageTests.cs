@@ -96,5 +96,13 @@ public sealed class SearchPageTests
         public Task<CollectionFields> GetCollectionFieldsAsync(string username, CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task<WantlistPage> GetWantlistPageAsync(string username, int page, int perPage, CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task<MarketplaceStats> GetMarketplaceStatsAsync(long releaseId, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<AddedInstance> AddReleaseAsync(string username, int folderId, long releaseId, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task EditInstanceAsync(string username, int folderId, long releaseId, long instanceId, InstanceChange change, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task RemoveInstanceAsync(string username, int folderId, long releaseId, long instanceId, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task SetFieldAsync(string username, int folderId, long releaseId, long instanceId, int fieldId, FieldValue value, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<CollectionPage> GetReleaseInstancesAsync(string username, long releaseId, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<DiscogsFolder> CreateFolderAsync(string username, FolderName name, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<DiscogsFolder> RenameFolderAsync(string username, int folderId, FolderName name, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task DeleteFolderAsync(string username, int folderId, CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 }

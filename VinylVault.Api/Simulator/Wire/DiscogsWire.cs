@@ -12,6 +12,8 @@ internal sealed record WireIdentity(long Id, string Username, string ResourceUrl
 
 internal sealed record WireFolder(int Id, string Name, int Count, string ResourceUrl);
 
+internal sealed record WireAdded(long InstanceId, string ResourceUrl);
+
 internal sealed record WireFolders(IReadOnlyList<WireFolder> Folders);
 
 internal sealed record WireUrls(string? First, string? Prev, string? Next, string? Last);

@@ -78,6 +78,8 @@ internal sealed record WireSearchPage(WirePagination Pagination, IReadOnlyList<W
 [JsonSerializable(typeof(WireFields))]
 [JsonSerializable(typeof(WireWantsPage))]
 [JsonSerializable(typeof(WireMarketplaceStats))]
+[JsonSerializable(typeof(WireFolder))]
+[JsonSerializable(typeof(WireAdded))]
 internal sealed partial class WireJson : JsonSerializerContext;
 
 /// <summary>Writes the wire records as Discogs does: names in plain UTF-8 ("Sigur Rós"), not \u escapes.</summary>

@@ -11,7 +11,7 @@ namespace VinylVault.Core.Collection.CompiledModel
     public partial class VaultDbContextModel
     {
         private VaultDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("3130aac3-f978-4d90-baf5-2b4a329d802c"), entityTypeCount: 18)
+            : base(skipDetectChanges: false, modelId: new Guid("7328242e-9dba-443d-9ee0-323ea99d78f6"), entityTypeCount: 19)
         {
         }
 
@@ -31,6 +31,7 @@ namespace VinylVault.Core.Collection.CompiledModel
             var releaseLabel = ReleaseLabelEntityType.Create(this);
             var releaseStyle = ReleaseStyleEntityType.Create(this);
             var track = TrackEntityType.Create(this);
+            var outboxEntry = OutboxEntryEntityType.Create(this);
             var apiKey = ApiKeyEntityType.Create(this);
             var ownerAccount = OwnerAccountEntityType.Create(this);
             var storedDiscogsAccount = StoredDiscogsAccountEntityType.Create(this);
@@ -62,6 +63,7 @@ namespace VinylVault.Core.Collection.CompiledModel
             ReleaseLabelEntityType.CreateAnnotations(releaseLabel);
             ReleaseStyleEntityType.CreateAnnotations(releaseStyle);
             TrackEntityType.CreateAnnotations(track);
+            OutboxEntryEntityType.CreateAnnotations(outboxEntry);
             ApiKeyEntityType.CreateAnnotations(apiKey);
             OwnerAccountEntityType.CreateAnnotations(ownerAccount);
             StoredDiscogsAccountEntityType.CreateAnnotations(storedDiscogsAccount);

@@ -11,6 +11,8 @@ public sealed class CustomField
     /// <summary>"dropdown" or "textarea".</summary>
     public string Type { get; set; } = "";
     public int Position { get; set; }
+    /// <summary>A dropdown's allowed values, in Discogs' order (empty for a textarea).</summary>
+    public List<string> Options { get; set; } = [];
 }
 
 internal sealed class CustomFieldConfiguration : IEntityTypeConfiguration<CustomField>

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using VinylVault.Core.Outbox;
 
 namespace VinylVault.Core.Collection;
 
@@ -25,6 +26,8 @@ public sealed partial class CollectionQueries
 
         var folders = await db.Folders.AsNoTracking().ToDictionaryAsync(f => f.Id, f => f.Name, cancellationToken);
         var fields = await db.CustomFields.AsNoTracking().ToDictionaryAsync(f => f.Id, f => f.Name, cancellationToken);
+        var copies = release.Instances.Select(i => (long?)i.InstanceId).ToList();
+        var pending = (await db.Outbox.Where(e => copies.Contains(e.InstanceId) && e.State != OutboxState.Sent).Select(e => e.InstanceId).ToListAsync(cancellationToken)).ToHashSet();
         var community = release.CommunityHave is { } have
             ? new CommunityView(have, release.CommunityWant ?? 0, release.CommunityRating, release.CommunityRatingCount ?? 0)
             : null;
@@ -43,6 +46,7 @@ public sealed partial class CollectionQueries
             community, release.LowestPrice, release.NumForSale, release.HasDetails, release.DetailsFetchedAt,
             [.. release.Instances.OrderBy(i => i.DateAdded).ThenBy(i => i.InstanceId).Select(i => new InstanceView(
                 i.InstanceId, i.FolderId, folders.GetValueOrDefault(i.FolderId), i.Rating, i.DateAdded,
-                i.Notes.OrderBy(n => n.FieldId).ToDictionary(n => fields.GetValueOrDefault(n.FieldId) ?? $"Field {n.FieldId}", n => n.Value)))]);
+                i.Notes.OrderBy(n => n.FieldId).ToDictionary(n => fields.GetValueOrDefault(n.FieldId) ?? $"Field {n.FieldId}", n => n.Value),
+                pending.Contains(i.InstanceId)))]);
     }
 }

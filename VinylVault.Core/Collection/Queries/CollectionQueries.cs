@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using VinylVault.Core.Collection.Storage;
+using VinylVault.Core.Outbox;
 
 namespace VinylVault.Core.Collection;
 
@@ -20,9 +21,21 @@ public sealed partial class CollectionQueries(IDbContextFactory<VaultDbContext> 
 
         var filtered = Filter(db, query);
         var total = await filtered.CountAsync(cancellationToken);
-        var rows = await Sort(filtered, query.Sort, query.Order)
-            .Skip((page - 1) * pageSize)
-            .Take(pageSize)
+        var items = await ViewsAsync(db, Sort(filtered, query.Sort, query.Order).Skip((page - 1) * pageSize).Take(pageSize), cancellationToken);
+        return new CollectionPageResult(items, page, pageSize, total);
+    }
+
+    /// <summary>One copy as the collection lists it, or null when there is none with that id.</summary>
+    public async Task<CollectionItemView?> GetItemAsync(long instanceId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        return (await ViewsAsync(db, db.Instances.AsNoTracking().Where(i => i.InstanceId == instanceId), cancellationToken)).SingleOrDefault();
+    }
+
+    private static async Task<List<CollectionItemView>> ViewsAsync(VaultDbContext db, IQueryable<CollectionInstance> selected, CancellationToken cancellationToken)
+    {
+        var rows = await selected
             .Select(i => new
             {
                 i.InstanceId,
@@ -36,6 +49,7 @@ public sealed partial class CollectionQueries(IDbContextFactory<VaultDbContext> 
                 i.Release.Thumb,
                 i.Release.CoverImage,
                 i.Release.HasDetails,
+                Pending = db.Outbox.Any(e => e.InstanceId == i.InstanceId && e.State != OutboxState.Sent),
             })
             .ToListAsync(cancellationToken);
 
@@ -43,8 +57,8 @@ public sealed partial class CollectionQueries(IDbContextFactory<VaultDbContext> 
         var items = rows.Select(r => new CollectionItemView(
             r.InstanceId, r.ReleaseId, r.Title, r.ArtistDisplay, r.Year,
             tags.Genres(r.ReleaseId), tags.Styles(r.ReleaseId), tags.Formats(r.ReleaseId), tags.Labels(r.ReleaseId),
-            r.Rating, r.FolderId, r.DateAdded, r.Thumb, r.CoverImage, r.HasDetails)).ToList();
-        return new CollectionPageResult(items, page, pageSize, total);
+            r.Rating, r.FolderId, r.DateAdded, r.Thumb, r.CoverImage, r.HasDetails, r.Pending)).ToList();
+        return items;
     }
 
     private static IQueryable<CollectionInstance> Filter(VaultDbContext db, CollectionQuery query)

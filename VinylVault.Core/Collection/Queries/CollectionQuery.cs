@@ -42,6 +42,7 @@ public sealed record CollectionItemView(
     DateTime DateAdded,
     string? Thumb,
     string? CoverImage,
-    bool HasDetails);
+    bool HasDetails,
+    bool Pending = false);
 
 public sealed record CollectionPageResult(IReadOnlyList<CollectionItemView> Items, int Page, int PageSize, int Total);

@@ -41,4 +41,5 @@ public sealed record ImageView(string Type, string Uri, string? Uri150, int Widt
 public sealed record CommunityView(int Have, int Want, double? Rating, int RatingCount);
 
 /// <summary>One owned copy; <see cref="Notes"/> maps custom-field names ("Media Condition") to values.</summary>
-public sealed record InstanceView(long InstanceId, int FolderId, string? FolderName, int Rating, DateTime DateAdded, IReadOnlyDictionary<string, string> Notes);
+public sealed record InstanceView(long InstanceId, int FolderId, string? FolderName, int Rating, DateTime DateAdded, IReadOnlyDictionary<string, string> Notes,
+    bool Pending = false);

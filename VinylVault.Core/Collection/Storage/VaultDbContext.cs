@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using VinylVault.Core.Outbox;
 using VinylVault.Core.Sync;
 using VinylVault.Core.Sync.Removal;
 
@@ -23,6 +24,7 @@ public sealed class VaultDbContext(DbContextOptions<VaultDbContext> options) : D
     public DbSet<CustomField> CustomFields => Set<CustomField>();
     public DbSet<SyncRun> SyncRuns => Set<SyncRun>();
     public DbSet<HeldCopy> HeldCopies => Set<HeldCopy>();
+    public DbSet<OutboxEntry> Outbox => Set<OutboxEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(VaultDbContext).Assembly);

@@ -48,7 +48,9 @@ public sealed class HeldRemovals(IDbContextFactory<VaultDbContext> contexts, Syn
 
         await using (var batch = await SqlBatch.BeginAsync(db, cancellationToken))
         {
-            var (removed, _) = await InstanceStatements.PruneAsync(batch, ids, cancellationToken);
+            // Copies with an edit still waiting for Discogs stay, as in a sync's own prune.
+            var watermark = await PageWriter.OutboxWatermarkAsync(contexts, cancellationToken);
+            var (removed, _) = await InstanceStatements.PruneAsync(batch, ids, watermark, cancellationToken);
             await ClearAsync(batch, cancellationToken);
             await batch.CommitAsync(cancellationToken);
             progress.Hold(null);
