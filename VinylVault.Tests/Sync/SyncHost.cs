@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using VinylVault.Core.Collection;
@@ -19,7 +20,9 @@ public static class SyncHost
     public const int Limit = 60;
     public static readonly TimeSpan Window = TimeSpan.FromSeconds(0.25);
 
-    public static IHost Build(string dataDirectory, string baseUrl, string username, string token, IDictionary<string, string?>? settings = null)
+    public static IHost Build(
+        string dataDirectory, string baseUrl, string username, string token, IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing", DisableDefaults = true });
         builder.Logging.AddFilter(level => level >= LogLevel.Warning);
@@ -43,6 +46,7 @@ public static class SyncHost
         builder.AddStorage();
         builder.AddDiscogs();
         builder.AddSync();
+        services?.Invoke(builder.Services);
         return builder.Build();
     }
 }
