@@ -46,6 +46,8 @@ public static class SyncHost
         builder.AddStorage();
         builder.AddDiscogs();
         builder.AddSync();
+        // An interrupted run resumes at once, not a few seconds after start-up.
+        builder.Services.PostConfigure<SyncOptions>(options => options.ResumeDelay = TimeSpan.Zero);
         services?.Invoke(builder.Services);
         return builder.Build();
     }
