@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using VinylVault.Core.Collection.Storage;
 using VinylVault.Core.Sync;
 using VinylVault.Tests.Simulator;
@@ -84,6 +85,40 @@ public sealed class SyncKillTests(ITestOutputHelper output)
         Assert.Equal((SyncTrigger.Resume, SyncOutcome.Completed), (resumed.Trigger, resumed.Outcome));
         await DatabaseDump.AssertMatchesSimulatorAsync(restarted.Contexts, server);
         Assert.Equal(0, server.Simulator.Counters.TooManyRequests);
+    }
+
+    [Fact]
+    public async Task With_Sync_ResumeInterrupted_false_a_run_stopped_with_the_app_waits_for_the_user()
+    {
+        await using var first = await SyncHarness.StartAsync(Items);
+        var details = new TaskCompletionSource();
+        using (first.Host.Services.GetRequiredService<SyncProgress>().Subscribe((status, _) =>
+        {
+            if (status.Phase == SyncPhase.Details)
+            {
+                details.TrySetResult();
+            }
+        }))
+        {
+            Assert.Equal(SyncStartResult.Started, first.Worker.TryStart(false));
+            await details.Task.WaitAsync(TimeSpan.FromSeconds(60));
+            await first.Host.StopAsync(); // what SIGTERM does
+        }
+
+        await using var off = await SyncHarness.StartAsync(first.Server, ownsServer: false, first.DataDirectory, new Dictionary<string, string?> { ["Sync:ResumeInterrupted"] = "false" });
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.False(off.Worker.IsRunning);
+        var run = Assert.Single(await off.Queries.GetSyncRunsAsync(10, CancellationToken.None));
+        Assert.Equal(SyncOutcome.Interrupted, run.Outcome);
+    }
+
+    [Fact]
+    public async Task A_Sync_ResumeInterrupted_that_is_not_true_or_false_stops_the_start_naming_the_key()
+    {
+        using var host = SyncHost.Build(SyncHarness.NewDataDirectory(), "http://127.0.0.1:9", "demo", "token", new Dictionary<string, string?> { ["Sync:ResumeInterrupted"] = "sometimes" });
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => host.StartAsync());
+        Assert.Contains("Sync:ResumeInterrupted", error.Message, StringComparison.Ordinal);
     }
 
     private static Task<SimulatorServer> StartServerAsync() => SimulatorServer.StartAsync(options =>
