@@ -24,9 +24,20 @@ public static class ApiKeyEndpoints
     public static RouteGroupBuilder MapApiKeyEndpoints(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/keys").WithTags("API keys").RequireAuthorization(VaultAuth.ManageKeysPolicy);
-        group.MapGet("/", List);
-        group.MapPost("/", Create);
-        group.MapDelete("/{id:int}", Revoke);
+        group.MapGet("/", List)
+            .WithSummary("API keys")
+            .WithDescription("The keys for scripts: id, name, prefix and creation time; never a key itself. 403 for a key that may not manage keys.")
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        group.MapPost("/", Create)
+            .WithSummary("Create an API key")
+            .WithDescription("Creates a key for scripts; the answer (201) is the only time the key is shown. 400 names a bad name; 403 for a key that may not manage keys.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        group.MapDelete("/{id:int}", Revoke)
+            .WithSummary("Revoke an API key")
+            .WithDescription("Revokes the key at once. 404 when there is no such key; 403 for a key that may not manage keys.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
         return api;
     }
 

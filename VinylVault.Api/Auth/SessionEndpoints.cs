@@ -21,11 +21,24 @@ public static class SessionEndpoints
     public static IEndpointRouteBuilder MapSessionEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/auth").WithTags("Sign-in").AllowAnonymous();
-        group.MapGet("/status", GetStatus);
-        group.MapGet("/antiforgery", GetAntiforgeryToken);
-        group.MapPost("/setup", SetUp);
-        group.MapPost("/signin", SignIn);
-        group.MapPost("/signout", SignOut);
+        group.MapGet("/status", GetStatus)
+            .WithSummary("Who is signed in")
+            .WithDescription("Whether an owner exists, whether the caller is signed in, as whom and how (cookie or api_key).");
+        group.MapGet("/antiforgery", GetAntiforgeryToken)
+            .WithSummary("An antiforgery token")
+            .WithDescription("A form field name and token, with its cookie, for clients that post the sign-in forms themselves.");
+        group.MapPost("/setup", SetUp)
+            .WithSummary("Create the owner")
+            .WithDescription("A form post (user_name, password, confirm_password, return_url) that creates the owner on first run and signs in; answers with a redirect, on failure back to /setup?error=.")
+            .Produces(StatusCodes.Status302Found);
+        group.MapPost("/signin", SignIn)
+            .WithSummary("Sign in")
+            .WithDescription("A form post (user_name, password, return_url) that signs the owner in with a cookie; answers with a redirect, on failure back to /signin?error=. Failed attempts are throttled per address.")
+            .Produces(StatusCodes.Status302Found);
+        group.MapPost("/signout", SignOut)
+            .WithSummary("Sign out")
+            .WithDescription("A form post that ends the owner's session and redirects to return_url (a local path) or the sign-in page.")
+            .Produces(StatusCodes.Status302Found);
         app.MapPasswordEndpoint();
         return app;
     }

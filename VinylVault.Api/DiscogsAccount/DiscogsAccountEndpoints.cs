@@ -25,9 +25,18 @@ public static class DiscogsAccountEndpoints
     public static RouteGroupBuilder MapDiscogsAccountEndpoints(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/account/discogs").WithTags("Discogs account");
-        group.MapGet("/", Get);
-        group.MapPut("/", Put);
-        group.MapDelete("/", Delete);
+        group.MapGet("/", Get)
+            .WithSummary("The Discogs account")
+            .WithDescription("The user name, whether an account is connected and whether Discogs is reachable; never the token.");
+        group.MapPut("/", Put)
+            .WithSummary("Connect a Discogs account")
+            .WithDescription("Tests the token with Discogs first and saves it (encrypted) only when Discogs accepts it for that user. 400 with Discogs' reason or for another user's token; 503 when Discogs is unreachable. Nothing is saved on an error.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        group.MapDelete("/", Delete)
+            .WithSummary("Disconnect the Discogs account")
+            .WithDescription("Forgets the stored account and token; the local collection stays.");
         return api;
     }
 

@@ -18,8 +18,12 @@ public static class HttpApi
     }
 
     /// <summary>/api: everything under it needs the owner's cookie or an API key, and answers 401, never a redirect.</summary>
-    public static RouteGroupBuilder MapApiGroup(this WebApplication app) =>
-        app.MapGroup("/api").RequireAuthorization().WithMetadata(new RequestSizeLimitAttribute(MaxRequestBodyBytes));
+    public static RouteGroupBuilder MapApiGroup(this WebApplication app)
+    {
+        var api = app.MapGroup("/api").RequireAuthorization().WithMetadata(new RequestSizeLimitAttribute(MaxRequestBodyBytes));
+        api.ProducesProblem(StatusCodes.Status401Unauthorized);
+        return api;
+    }
 
     /// <summary>/openapi/v1.json, anonymous and in every environment: scripts are written against it.</summary>
     public static WebApplication MapApiDocument(this WebApplication app)

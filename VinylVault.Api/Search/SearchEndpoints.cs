@@ -28,7 +28,11 @@ public static class SearchEndpoints
 
     public static RouteGroupBuilder MapSearchEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/search", Search).WithTags("Search");
+        api.MapGet("/search", Search).WithTags("Search")
+            .WithSummary("Search Discogs")
+            .WithDescription("Releases matching q on Discogs (one request from the shared budget). 400 on an empty q or a limit outside 1..100; 503 when Discogs is unreachable or no account is set.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return api;
     }
 

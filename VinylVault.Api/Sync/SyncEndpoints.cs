@@ -26,14 +26,24 @@ public static class SyncEndpoints
     public static RouteGroupBuilder MapSyncEndpoints(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/sync").WithTags("Sync");
-        group.MapGet("/status", GetStatus);
-        group.MapPost("/start", Start);
-        group.MapPost("/cancel", Cancel);
+        group.MapGet("/status", GetStatus)
+            .WithSummary("The sync's status and the collection's size")
+            .WithDescription("The current (or last) run's state, progress and ETA, the collection's counts and last sync, and whether Discogs is reachable. Never spends the Discogs budget.");
+        group.MapPost("/start", Start)
+            .WithSummary("Start a sync")
+            .WithDescription("Starts an incremental sync, or a full one with {\"force_full\": true}; the body is optional. 409 while a run is active or when no Discogs account is set.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/cancel", Cancel)
+            .WithSummary("Cancel the running sync")
+            .WithDescription("Asks the running sync to stop; it stops within about a second and keeps what it wrote. 409 when nothing runs.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/confirm-removal", ConfirmRemoval)
             .WithSummary("Applies a held mass removal")
             .WithDescription("Removes the copies a complete sync no longer found but kept because they were more than Sync:MaxRemovalPercent " +
                 "(sync_status.held_removal). 409 when nothing is held or a sync runs.");
-        group.MapGet("/history", GetHistory);
+        group.MapGet("/history", GetHistory)
+            .WithSummary("Past sync runs")
+            .WithDescription($"The last {HistoryLength} runs, newest first, with their outcome, figures and errors.");
         return api;
     }
 

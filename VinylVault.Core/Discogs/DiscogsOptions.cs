@@ -10,8 +10,14 @@ public sealed class DiscogsOptions
     [Required, Url]
     public string BaseUrl { get; set; } = "https://api.discogs.com";
 
+    /// <summary>
+    /// Discogs asks every client to name itself: by default the app and its version ("VinylVault/0.1.0"); an
+    /// installation may add its own address or contact ("VinylVault/0.1.0 +https://records.example.org").
+    /// </summary>
     [Required]
-    public string UserAgent { get; set; } = $"VinylVault/{typeof(DiscogsOptions).Assembly.GetName().Version?.ToString(3)} +https://github.com/vinylvault/vinylvault";
+    public string UserAgent { get; set; } = DefaultUserAgent;
+
+    public static string DefaultUserAgent { get; } = $"VinylVault/{typeof(DiscogsOptions).Assembly.GetName().Version?.ToString(3)}";
 
     public string? Username { get; set; }
 

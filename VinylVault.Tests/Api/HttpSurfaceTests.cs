@@ -64,6 +64,28 @@ public sealed class HttpSurfaceTests(SharedVaultApp shared) : IClassFixture<Shar
     }
 
     [Fact]
+    public async Task The_openapi_document_gives_every_endpoint_a_summary_and_every_api_endpoint_its_401()
+    {
+        using var client = _app.CreateAnonymousClient();
+        var paths = (await ApiAssert.JsonAsync(await client.GetAsync("/openapi/v1.json"))).GetProperty("paths");
+
+        var operations = paths.EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject().Select(op => (Name: $"{op.Name.ToUpperInvariant()} {path.Name}", Operation: op.Value)))
+            .ToList();
+        Assert.Contains(operations, o => o.Name == "GET /api/sync/history");
+        Assert.All(operations, o =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace(o.Operation.TryGetProperty("summary", out var s) ? s.GetString() : null), $"{o.Name} has no summary");
+            Assert.False(string.IsNullOrWhiteSpace(o.Operation.TryGetProperty("description", out var d) ? d.GetString() : null), $"{o.Name} has no description");
+        });
+        Assert.All(operations.Where(o => o.Name.Contains(" /api/", StringComparison.Ordinal)), o =>
+            Assert.True(o.Operation.GetProperty("responses").TryGetProperty("401", out _), $"{o.Name} does not say it answers 401"));
+        var release = paths.GetProperty("/api/releases/{release_id}").GetProperty("get").GetProperty("responses");
+        Assert.True(release.TryGetProperty("404", out var notFound), "GET /api/releases/{release_id} does not say it answers 404");
+        Assert.True(notFound.GetProperty("content").TryGetProperty("application/problem+json", out _));
+    }
+
+    [Fact]
     public async Task Health_reports_each_check_as_json()
     {
         using var client = _app.CreateAnonymousClient();

@@ -1,12 +1,13 @@
 using System.Diagnostics;
 using System.Text.Json;
+using VinylVault.Tests.Support;
 
 namespace VinylVault.Tests.Api;
 
-/// <summary>A real Prometheus (Debian's package, which .ci/run installs) on 127.0.0.1, scraping one target every second.</summary>
+/// <summary>A real Prometheus (Debian's package, which ./test.sh installs) on 127.0.0.1, scraping one target every second.</summary>
 public sealed class PrometheusServer : IAsyncDisposable
 {
-    public const string Executable = "/usr/bin/prometheus";
+    public static string Executable => InstalledProgram.Find("prometheus");
 
     private readonly Process _process;
     private readonly string _directory;
@@ -21,7 +22,7 @@ public sealed class PrometheusServer : IAsyncDisposable
 
     public static PrometheusServer Start(Uri target, string? bearerToken)
     {
-        Assert.True(File.Exists(Executable), $"{Executable} is missing: install Debian's prometheus package (.ci/run does).");
+        var executable = Executable;
         var directory = Directory.CreateTempSubdirectory("vinylvault-prometheus-").FullName;
         var authorization = bearerToken is null ? "" : $"\n    authorization:\n      credentials: \"{bearerToken}\"";
         File.WriteAllText(Path.Combine(directory, "prometheus.yml"), $"""
@@ -35,7 +36,7 @@ public sealed class PrometheusServer : IAsyncDisposable
                   - targets: ["{target.Authority}"]
             """);
         var port = Deploy.PublishedApp.FreePort();
-        var start = new ProcessStartInfo(Executable)
+        var start = new ProcessStartInfo(executable)
         {
             ArgumentList =
             {
@@ -51,28 +52,27 @@ public sealed class PrometheusServer : IAsyncDisposable
         return new PrometheusServer(process, directory, new Uri($"http://127.0.0.1:{port}/"));
     }
 
-    /// <summary>Runs an instant PromQL query until it returns a series or the time is up; returns the series (maybe none).</summary>
+    /// <summary>Runs an instant PromQL query until it returns a series; fails naming the query when none comes in time.</summary>
     public async Task<JsonElement[]> QueryUntilFoundAsync(string promql, TimeSpan timeout)
     {
-        var deadline = Stopwatch.StartNew();
-        while (true)
-        {
-            try
+        JsonElement[] series = [];
+        await Eventually.TrueAsync(
+            async () =>
             {
-                var json = JsonDocument.Parse(await _client.GetStringAsync($"api/v1/query?query={Uri.EscapeDataString(promql)}")).RootElement;
-                var series = json.GetProperty("data").GetProperty("result").EnumerateArray().ToArray();
-                if (series.Length > 0 || deadline.Elapsed > timeout)
+                try
                 {
-                    return series;
+                    var json = JsonDocument.Parse(await _client.GetStringAsync($"api/v1/query?query={Uri.EscapeDataString(promql)}")).RootElement;
+                    series = [.. json.GetProperty("data").GetProperty("result").EnumerateArray()];
                 }
-            }
-            catch (HttpRequestException) when (deadline.Elapsed < timeout)
-            {
-                // Still starting up.
-            }
+                catch (HttpRequestException)
+                {
+                    // Still starting up.
+                }
 
-            await Task.Delay(250);
-        }
+                return series.Length > 0;
+            },
+            $"Prometheus to answer {promql}", timeout, every: TimeSpan.FromMilliseconds(250));
+        return series;
     }
 
     public async ValueTask DisposeAsync()

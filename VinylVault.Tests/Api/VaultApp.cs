@@ -7,10 +7,10 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using VinylVault.Tests.Support;
 
 namespace VinylVault.Tests.Api;
 
@@ -25,10 +25,16 @@ public sealed class VaultApp : WebApplicationFactory<Program>
     public const string OwnerPassword = "correct horse battery staple";
 
     private readonly Dictionary<string, string?> _settings;
+    private readonly string _environment;
+    private readonly TempDataDirectory _data = new("app");
 
-    public VaultApp(IDictionary<string, string?>? settings = null)
+    /// <param name="settings">Configuration over the tests' defaults.</param>
+    /// <param name="environment">The host environment; outside Development the static web assets come from their
+    /// manifest, as a browser needs them.</param>
+    public VaultApp(IDictionary<string, string?>? settings = null, string environment = "Development")
     {
-        DataDirectory = Path.Combine(Path.GetTempPath(), "vinylvault-api-tests", Guid.NewGuid().ToString("N"));
+        _environment = environment;
+        DataDirectory = _data.Path;
         _settings = new()
         {
             ["Storage:DataDirectory"] = DataDirectory,
@@ -61,6 +67,12 @@ public sealed class VaultApp : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.UseEnvironment(_environment);
+        if (_environment != "Development")
+        {
+            builder.UseStaticWebAssets();
+        }
+
         builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(_settings));
         builder.ConfigureLogging(l => l.AddProvider(Logs).AddFilter<CapturedLogs>(null, LogLevel.Debug));
     }
@@ -109,14 +121,6 @@ public sealed class VaultApp : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(DataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still held open by a late reader: the OS cleans the temp directory.
-        }
+        _data.Dispose();
     }
 }

@@ -1,27 +1,23 @@
-using System.Net;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using VinylVault.Tests.Api;
+using VinylVault.Tests.Support;
 
 namespace VinylVault.Tests.Browser;
 
 /// <summary>
-/// The whole app on a real 127.0.0.1 socket (a browser cannot talk to TestServer) with its own data directory,
-/// and Debian's Chromium driven by Playwright (never `playwright install`: the package needs no browser download).
+/// The whole app as the API tests build it (<see cref="VaultApp"/>: a real 127.0.0.1 socket, which a browser needs,
+/// and its own data directory), run as in production, and Debian's Chromium driven by Playwright (never
+/// `playwright install`: the package needs no browser download).
 /// </summary>
 public class BrowserApp : IAsyncLifetime
 {
-    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("vinylvault-browser-").FullName;
-    private WebApplicationFactory<Program>? _factory;
+    // Disposed in DisposeAsync (xunit's lifetime), like every fixture's app.
+    private VaultApp? App { get; set; }
     private IPlaywright? _playwright;
 
     public IBrowser Browser { get; private set; } = default!;
     public Uri BaseAddress { get; private set; } = default!;
-    public IServiceProvider Services => _factory!.Services;
+    public IServiceProvider Services => App!.Services;
 
     public const int DemoRecords = 120;
 
@@ -36,28 +32,13 @@ public class BrowserApp : IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
-        {
-            web.UseEnvironment("Production");
-            // Outside Development, an unpublished build finds the files of blazor.web.js, MudBlazor and the Ui
-            // library only through the static web assets manifest.
-            web.UseStaticWebAssets();
-            web.UseSetting("Storage:DataDirectory", _dataDirectory);
-            web.UseSetting("Sync:AutoSyncHours", "0");
-            foreach (var (key, value) in Settings)
-            {
-                web.UseSetting(key, value);
-            }
-        });
-        _factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        _factory.StartServer();
-        var addresses = _factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>();
-        BaseAddress = new Uri(addresses.Addresses.Single());
+        App = new VaultApp(Settings.ToDictionary(s => s.Key, s => (string?)s.Value), environment: "Production");
+        BaseAddress = App.Address;
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new()
         {
-            ExecutablePath = "/usr/bin/chromium",
+            ExecutablePath = InstalledProgram.Find("chromium", "chromium-browser"),
             Headless = true,
             Args =
             [
@@ -92,18 +73,9 @@ public class BrowserApp : IAsyncLifetime
         }
 
         _playwright?.Dispose();
-        if (_factory is not null)
+        if (App is not null)
         {
-            await _factory.DisposeAsync();
-        }
-
-        try
-        {
-            Directory.Delete(_dataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // SQLite may hold the file a moment longer; the temp directory is cleaned by the OS eventually.
+            await App.DisposeAsync();
         }
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using VinylVault.Core.Collection;
 using VinylVault.Core.Collection.Storage;
 using VinylVault.Core.Sync;
+using VinylVault.Tests.Support;
 
 namespace VinylVault.Tests.Collection;
 
@@ -36,27 +37,18 @@ public sealed class StorageTests
     [Fact]
     public async Task A_restart_on_an_up_to_date_database_keeps_its_rows_and_needs_no_migration()
     {
-        var directory = Directory.CreateTempSubdirectory("vinylvault-restart-").FullName;
-        var settings = new Dictionary<string, string?> { ["Storage:DataDirectory"] = directory };
-        try
+        using var data = new TempDataDirectory("restart");
+        await using (var first = await TestDatabase.StartAsync(data.Settings))
+        await using (var db = first.CreateContext())
         {
-            await using (var first = await TestDatabase.StartAsync(settings))
-            await using (var db = first.CreateContext())
-            {
-                db.SyncRuns.Add(new SyncRun { StartedAt = DateTime.UtcNow, Outcome = SyncOutcome.Completed });
-                await db.SaveChangesAsync();
-            }
+            db.SyncRuns.Add(new SyncRun { StartedAt = DateTime.UtcNow, Outcome = SyncOutcome.Completed });
+            await db.SaveChangesAsync();
+        }
 
-            await using var second = await TestDatabase.StartAsync(settings);
-            await using var again = second.CreateContext();
-            Assert.Empty(await again.Database.GetPendingMigrationsAsync());
-            Assert.Equal(1, await again.SyncRuns.CountAsync());
-        }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(directory, recursive: true);
-        }
+        await using var second = await TestDatabase.StartAsync(data.Settings);
+        await using var again = second.CreateContext();
+        Assert.Empty(await again.Database.GetPendingMigrationsAsync());
+        Assert.Equal(1, await again.SyncRuns.CountAsync());
     }
 
     [Fact]

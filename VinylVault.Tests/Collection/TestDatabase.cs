@@ -1,10 +1,11 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using VinylVault.Core.Collection;
 using VinylVault.Core.Collection.Storage;
+using VinylVault.Tests.Support;
 
 namespace VinylVault.Tests.Collection;
 
@@ -23,14 +24,19 @@ public sealed class TestDatabase : IAsyncDisposable
     public IServiceProvider Services => _host.Services;
     public IDbContextFactory<VaultDbContext> Contexts => Services.GetRequiredService<IDbContextFactory<VaultDbContext>>();
 
-    public static async Task<TestDatabase> StartAsync(IDictionary<string, string?>? settings = null)
+    public static async Task<TestDatabase> StartAsync(IDictionary<string, string?>? settings = null, ILoggerProvider? logs = null)
     {
-        var directory = Path.Combine(Path.GetTempPath(), "vinylvault-tests", Guid.NewGuid().ToString("N"));
+        var directory = TempDataDirectory.Create("db");
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing" });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DataDirectory"] = directory });
         if (settings is not null)
         {
             builder.Configuration.AddInMemoryCollection(settings);
+        }
+
+        if (logs is not null)
+        {
+            builder.Logging.AddProvider(logs);
         }
 
         builder.AddStorage();
@@ -45,14 +51,6 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         await _host.StopAsync();
         _host.Dispose();
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            System.IO.Directory.Delete(Directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still held by a reader of another test: the temp directory is cleaned by the OS.
-        }
+        TempDataDirectory.Delete(Directory);
     }
 }

@@ -6,6 +6,7 @@ using VinylVault.Core.Security;
 using VinylVault.Core.Sync;
 using VinylVault.Tests.Api;
 using VinylVault.Tests.Browser;
+using VinylVault.Tests.Support;
 using VinylVault.Ui.Welcome;
 
 namespace VinylVault.Tests.Demo;
@@ -15,7 +16,7 @@ namespace VinylVault.Tests.Demo;
 public sealed class DemoModeTests : IAsyncLifetime
 {
     private const int Records = 40;
-    private readonly string _data = Path.Combine(Path.GetTempPath(), "vinylvault-demo-tests", Guid.NewGuid().ToString("N"));
+    private TempDataDirectory Data { get; } = new("demo");
 
     [Fact]
     public async Task The_demo_points_the_client_at_the_built_in_simulator_and_its_first_sync_fills_the_collection()
@@ -48,7 +49,7 @@ public sealed class DemoModeTests : IAsyncLifetime
         await using var second = Start();
         var address = new Uri(second.Address, "demo/discogs/");
         var account = second.Services.GetRequiredService<IDiscogsAccount>();
-        await WaitUntilAsync(() => account.BaseAddress == address, "the saved demo account follows the new port");
+        await Eventually.TrueAsync(() => account.BaseAddress == address, "the saved demo account follows the new port");
 
         Assert.True(second.Services.GetRequiredService<IDemoMode>().IsActive);
         Assert.Equal(TimeSpan.FromSeconds(1), second.Services.GetRequiredService<DiscogsRateLimiter>().Window);
@@ -81,7 +82,7 @@ public sealed class DemoModeTests : IAsyncLifetime
     {
         var app = new VaultApp(new Dictionary<string, string?>
         {
-            ["Storage:DataDirectory"] = _data,
+            ["Storage:DataDirectory"] = Data.Path,
             ["Demo:Simulator:CollectionSize"] = Records.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Demo:Simulator:RateLimitWindowSeconds"] = "1",
         });
@@ -89,30 +90,11 @@ public sealed class DemoModeTests : IAsyncLifetime
         return app;
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition, string what)
-    {
-        for (var i = 0; i < 100 && !condition(); i++)
-        {
-            await Task.Delay(50);
-        }
-
-        Assert.True(condition(), what);
-    }
-
     public Task InitializeAsync() => Task.CompletedTask;
 
     public Task DisposeAsync()
     {
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_data, recursive: true);
-        }
-        catch (IOException)
-        {
-            // The OS cleans the temp directory.
-        }
-
+        Data.Dispose();
         return Task.CompletedTask;
     }
 }

@@ -3,6 +3,7 @@ using System.Net;
 using System.Reflection.PortableExecutable;
 using Microsoft.Data.Sqlite;
 using VinylVault.Tests.Simulator;
+using VinylVault.Tests.Support;
 using Xunit.Abstractions;
 
 namespace VinylVault.Tests.Deploy;
@@ -74,26 +75,23 @@ public sealed class PublishedAppSmokeTests(ITestOutputHelper output)
     internal static async Task<TimeSpan> WaitUntilHealthyAsync(PublishedApp app, HttpClient http, TimeSpan limit)
     {
         var stopwatch = Stopwatch.StartNew();
-        while (stopwatch.Elapsed < limit)
-        {
-            Assert.False(app.HasExited, "the app exited during start-up");
-            try
+        await Eventually.TrueAsync(
+            async () =>
             {
-                using var health = await http.GetAsync(new Uri("/health", UriKind.Relative));
-                if (health.StatusCode == HttpStatusCode.OK && (await health.Content.ReadAsStringAsync()).Contains("\"status\":\"healthy\"", StringComparison.Ordinal))
+                Assert.False(app.HasExited, "the app exited during start-up");
+                try
                 {
-                    return stopwatch.Elapsed;
+                    using var health = await http.GetAsync(new Uri("/health", UriKind.Relative));
+                    return health.StatusCode == HttpStatusCode.OK
+                        && (await health.Content.ReadAsStringAsync()).Contains("\"status\":\"healthy\"", StringComparison.Ordinal);
                 }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(20);
-        }
-
-        throw new TimeoutException($"/health was not Healthy within {limit.TotalSeconds} s");
+                catch (HttpRequestException)
+                {
+                    return false; // Not listening yet.
+                }
+            },
+            $"/health to be Healthy within {limit.TotalSeconds} s", limit, every: TimeSpan.FromMilliseconds(20));
+        return stopwatch.Elapsed;
     }
 
     private static bool IsReadyToRun(string path)

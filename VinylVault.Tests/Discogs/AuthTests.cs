@@ -64,6 +64,18 @@ public sealed class AuthTests
     }
 
     [Fact]
+    public async Task Without_a_configured_agent_VinylVault_names_itself_and_its_version_and_nothing_else()
+    {
+        using var harness = DiscogsHarness.Create(settings: new Dictionary<string, string?> { ["Discogs:UserAgent"] = null });
+
+        await harness.Api.GetIdentityAsync(default);
+
+        var version = typeof(DiscogsOptions).Assembly.GetName().Version!.ToString(3);
+        Assert.Equal($"VinylVault/{version}", harness.Primary.Requests.Single().UserAgent);
+        Assert.Matches(@"^VinylVault/\d+\.\d+\.\d+$", harness.Primary.Requests.Single().UserAgent);
+    }
+
+    [Fact]
     public async Task The_base_address_comes_from_the_account_source_each_time_a_client_is_created()
     {
         var account = new MovableAccount { BaseAddress = new Uri("https://api.discogs.test") };

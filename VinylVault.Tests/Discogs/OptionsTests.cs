@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using VinylVault.Core.Configuration;
 using VinylVault.Core.Discogs;
+using VinylVault.Tests.Support;
 
 namespace VinylVault.Tests.Discogs;
 
@@ -54,22 +55,19 @@ public sealed class OptionsTests
 
     [Fact]
     // That the real app refuses a bad value, naming it, is proven on the published process (PublishedAppSmokeTests).
-    public void The_app_wires_the_client()
+    public async Task The_app_wires_the_client()
     {
-        // Its own data directory: the app migrates its database at start-up.
-        var data = Directory.CreateTempSubdirectory("vinylvault-options-");
-        try
-        {
-            using (var app = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web.UseSetting("Storage:DataDirectory", data.FullName)))
-            {
-                Assert.Equal(55, app.Services.GetRequiredService<DiscogsRateLimiter>().Limit);
-                Assert.NotNull(app.Services.GetRequiredService<DiscogsClient>());
-            }
-        }
-        finally
-        {
-            data.Delete(recursive: true);
-        }
+        // Its own data directory (the app migrates its database at start-up), and a Discogs that refuses at once.
+        using var data = new TempDataDirectory("options");
+        using var app = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
+            .UseSetting("Storage:DataDirectory", data.Path)
+            .UseSetting("Discogs:BaseUrl", "http://127.0.0.1:9")
+            .UseSetting("Discogs:MaxRetries", "0"));
+
+        Assert.Equal(55, app.Services.GetRequiredService<DiscogsRateLimiter>().Limit);
+        var (online, message) = await app.Services.GetRequiredService<DiscogsClient>().TestConnectionAsync(CancellationToken.None);
+        Assert.False(online);
+        Assert.StartsWith("Discogs unreachable", message, StringComparison.Ordinal);
     }
 
     private static IHost Build(Dictionary<string, string?> settings, Dictionary<string, string?>? environment = null)

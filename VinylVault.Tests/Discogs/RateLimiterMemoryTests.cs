@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using VinylVault.Core.Discogs;
 using VinylVault.Core.Telemetry;
 using VinylVault.Tests.Discogs.Support;
+using VinylVault.Tests.Support;
 
 namespace VinylVault.Tests.Discogs;
 
@@ -12,7 +13,7 @@ namespace VinylVault.Tests.Discogs;
 public sealed class RateLimiterMemoryTests : IDisposable
 {
     private static readonly TimeSpan Second = TimeSpan.FromSeconds(1);
-    private readonly string _directory = Directory.CreateTempSubdirectory("vinylvault-limiter-").FullName;
+    private readonly TempDataDirectory _directory = new("limiter");
     private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
     private readonly TestTime _time = new();
 
@@ -59,7 +60,7 @@ public sealed class RateLimiterMemoryTests : IDisposable
             Assert.Equal(0, later.InUse);
         }
 
-        await File.WriteAllTextAsync(Path.Combine(_directory, DiscogsSendLog.FileName), "due banana\ninflight -4\n\0\0\0");
+        await File.WriteAllTextAsync(Path.Combine(_directory.Path, DiscogsSendLog.FileName), "due banana\ninflight -4\n\0\0\0");
         using var broken = Limiter();
         Assert.Equal(0, broken.InUse);
     }
@@ -67,12 +68,12 @@ public sealed class RateLimiterMemoryTests : IDisposable
     public void Dispose()
     {
         _services.Dispose();
-        Directory.Delete(_directory, recursive: true);
+        _directory.Dispose();
     }
 
     private DiscogsRateLimiter Limiter() => new(
         Options.Create(new DiscogsOptions { MaxRequestsPerMinute = 3, RateLimitWindowSeconds = 10 }),
         _time,
         new VaultMetrics(_services.GetRequiredService<IMeterFactory>()),
-        new DiscogsSendLog(Path.Combine(_directory, DiscogsSendLog.FileName), NullLogger<DiscogsSendLog>.Instance));
+        new DiscogsSendLog(Path.Combine(_directory.Path, DiscogsSendLog.FileName), NullLogger<DiscogsSendLog>.Instance));
 }

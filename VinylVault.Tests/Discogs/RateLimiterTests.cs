@@ -1,4 +1,5 @@
 using VinylVault.Tests.Discogs.Support;
+using VinylVault.Tests.Support;
 
 namespace VinylVault.Tests.Discogs;
 

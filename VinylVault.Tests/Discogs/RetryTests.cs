@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using VinylVault.Core.Discogs;
 using VinylVault.Tests.Discogs.Support;
+using VinylVault.Tests.Support;
 using static VinylVault.Tests.Discogs.Support.ScriptedDiscogs;
 
 namespace VinylVault.Tests.Discogs;

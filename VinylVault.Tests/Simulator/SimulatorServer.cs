@@ -16,7 +16,7 @@ namespace VinylVault.Tests.Simulator;
 /// </summary>
 public sealed class SimulatorServer : IAsyncDisposable
 {
-    public const string TestUserAgent = "VinylVault.Tests/1.0 +https://github.com/vinylvault/vinylvault";
+    public const string TestUserAgent = "VinylVault.Tests/1.0";
 
     private readonly WebApplication _app;
 

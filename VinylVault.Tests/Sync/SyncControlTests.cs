@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using VinylVault.Core.Collection;
 using VinylVault.Core.Sync;
+using VinylVault.Tests.Discogs.Support;
+using VinylVault.Tests.Support;
 
 namespace VinylVault.Tests.Sync;
 
@@ -73,29 +75,30 @@ public sealed class SyncControlTests
     [Fact]
     public async Task The_schedule_never_starts_a_first_sync_and_runs_again_an_interval_after_the_last_completed_one()
     {
-        // 0.0004 h = 1.44 s, so the test can watch a schedule go by.
-        var settings = new Dictionary<string, string?> { ["Sync:AutoSyncHours"] = "0.0004" };
-        await using var harness = await SyncHarness.StartAsync(30, settings);
-        await Task.Delay(TimeSpan.FromSeconds(2.5));
-        Assert.Equal(0, harness.Simulator.Counters.TotalRequests);
-        Assert.Empty(await harness.Queries.GetSyncRunsAsync(10, CancellationToken.None));
+        var time = new TestTime();
+        time.SetUtcNow(DateTimeOffset.UtcNow);
+        var interval = TimeSpan.FromHours(1);
+        await using var harness = await SyncHarness.StartAsync(
+            30, new Dictionary<string, string?> { ["Sync:AutoSyncHours"] = "1" }, services: s => s.AddSingleton<TimeProvider>(time));
 
+        // Two days without a completed run: the first sync is the user's, so nothing starts.
+        time.Advance(TimeSpan.FromDays(2));
         var first = await harness.SyncAsync();
         Assert.Equal(SyncTrigger.Manual, first.Trigger);
-        await Task.Delay(TimeSpan.FromSeconds(0.5));
         Assert.Single(await harness.Queries.GetSyncRunsAsync(10, CancellationToken.None));
 
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
-        SyncRunView? scheduled = null;
-        while (scheduled is null && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(200);
-            scheduled = (await harness.Queries.GetSyncRunsAsync(10, CancellationToken.None)).FirstOrDefault(r => r.Trigger == SyncTrigger.Schedule && r.FinishedAt is not null);
-        }
+        // The worker now waits until an interval after the completed run; a tick before it, nothing runs.
+        var wait = await time.NextTimerAsync(due => due > TimeSpan.FromMinutes(30));
+        Assert.InRange(wait, interval - TimeSpan.FromSeconds(1), interval);
+        time.Advance(wait - TestTime.Tick);
+        Assert.False(harness.Worker.IsRunning);
+        time.Advance(TestTime.Tick);
+        await Eventually.TrueAsync(() => harness.Worker.Status.StartedAt?.UtcDateTime >= first.FinishedAt + interval, "the scheduled run");
+        await harness.Worker.WhenIdleAsync().WaitAsync(Eventually.Patience);
 
-        Assert.NotNull(scheduled);
-        Assert.Equal((SyncOutcome.Completed, false), (scheduled.Outcome, scheduled.ForceFull));
-        Assert.True(scheduled.StartedAt - first.FinishedAt >= TimeSpan.FromSeconds(1.4), "due an interval after the last completed run");
+        var scheduled = (await harness.Queries.GetSyncRunsAsync(10, CancellationToken.None))[0];
+        Assert.Equal((SyncTrigger.Schedule, SyncOutcome.Completed, false), (scheduled.Trigger, scheduled.Outcome, scheduled.ForceFull));
+        Assert.Equal(first.FinishedAt + interval, scheduled.StartedAt);
     }
 
     [Theory]

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -7,6 +6,7 @@ using VinylVault.Core.Collection;
 using VinylVault.Core.Collection.Storage;
 using VinylVault.Core.Sync;
 using VinylVault.Tests.Simulator;
+using VinylVault.Tests.Support;
 
 namespace VinylVault.Tests.Sync;
 
@@ -15,12 +15,13 @@ public sealed class SyncHarness : IAsyncDisposable
 {
     private readonly bool _ownsServer;
 
-    private SyncHarness(SimulatorServer server, bool ownsServer, string dataDirectory, IDictionary<string, string?>? settings)
+    private SyncHarness(
+        SimulatorServer server, bool ownsServer, string dataDirectory, IDictionary<string, string?>? settings, Action<IServiceCollection>? services)
     {
         Server = server;
         _ownsServer = ownsServer;
         DataDirectory = dataDirectory;
-        Host = SyncHost.Build(dataDirectory, server.BaseUrl, server.Username, server.Token, settings);
+        Host = SyncHost.Build(dataDirectory, server.BaseUrl, server.Username, server.Token, settings, services);
     }
 
     public SimulatorServer Server { get; }
@@ -32,7 +33,9 @@ public sealed class SyncHarness : IAsyncDisposable
     public IDbContextFactory<VaultDbContext> Contexts => Host.Services.GetRequiredService<IDbContextFactory<VaultDbContext>>();
 
     /// <summary>A simulator with <paramref name="items"/> copies at the time-scaled limit, and a started host.</summary>
-    public static async Task<SyncHarness> StartAsync(int items, IDictionary<string, string?>? settings = null, Action<DiscogsSimulatorOptions>? simulator = null)
+    public static async Task<SyncHarness> StartAsync(
+        int items, IDictionary<string, string?>? settings = null, Action<DiscogsSimulatorOptions>? simulator = null,
+        Action<IServiceCollection>? services = null)
     {
         var server = await SimulatorServer.StartAsync(options =>
         {
@@ -41,18 +44,20 @@ public sealed class SyncHarness : IAsyncDisposable
             options.RateLimitWindowSeconds = SyncHost.Window.TotalSeconds;
             simulator?.Invoke(options);
         });
-        return await StartAsync(server, ownsServer: true, NewDataDirectory(), settings);
+        return await StartAsync(server, ownsServer: true, NewDataDirectory(), settings, services);
     }
 
     /// <summary>Another host (and database) against the same simulator, or the same database when a directory is given.</summary>
-    public static async Task<SyncHarness> StartAsync(SimulatorServer server, bool ownsServer, string dataDirectory, IDictionary<string, string?>? settings = null)
+    public static async Task<SyncHarness> StartAsync(
+        SimulatorServer server, bool ownsServer, string dataDirectory, IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null)
     {
-        var harness = new SyncHarness(server, ownsServer, dataDirectory, settings);
+        var harness = new SyncHarness(server, ownsServer, dataDirectory, settings, services);
         await harness.Host.StartAsync();
         return harness;
     }
 
-    public static string NewDataDirectory() => Path.Combine(Path.GetTempPath(), "vinylvault-tests", Guid.NewGuid().ToString("N"));
+    public static string NewDataDirectory() => TempDataDirectory.Create("sync");
 
     /// <summary>Starts a run and waits for it to end; returns its record.</summary>
     public async Task<SyncRunView> SyncAsync(bool forceFull = false, TimeSpan? timeout = null)
@@ -71,13 +76,6 @@ public sealed class SyncHarness : IAsyncDisposable
             await Server.DisposeAsync();
         }
 
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(DataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
+        TempDataDirectory.Delete(DataDirectory);
     }
 }

@@ -21,7 +21,9 @@ public static class SyncHost
     public const int Limit = 60;
     public static readonly TimeSpan Window = TimeSpan.FromSeconds(0.25);
 
-    public static IHost Build(string dataDirectory, string baseUrl, string username, string token, IDictionary<string, string?>? settings = null)
+    public static IHost Build(
+        string dataDirectory, string baseUrl, string username, string token, IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing", DisableDefaults = true });
         builder.Logging.AddFilter(level => level >= LogLevel.Warning);
@@ -49,6 +51,7 @@ public static class SyncHost
         builder.AddOutbox();
         // An interrupted run resumes at once, not a few seconds after start-up.
         builder.Services.PostConfigure<SyncOptions>(options => options.ResumeDelay = TimeSpan.Zero);
+        services?.Invoke(builder.Services);
         return builder.Build();
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using VinylVault.Core.Collection.Storage;
 using VinylVault.Core.Sync;
 using VinylVault.Tests.Simulator;
+using VinylVault.Tests.Support;
 using Xunit.Abstractions;
 
 namespace VinylVault.Tests.Sync;
@@ -181,21 +182,17 @@ public sealed class SyncKillTests(ITestOutputHelper output)
     /// <summary>Waits for the run a start-up resumed by itself to end; returns the interrupted run and the resumed one.</summary>
     private static async Task<(SyncRunView Interrupted, SyncRunView Resumed)> ResumedRunAsync(SyncHarness harness)
     {
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromSeconds(90))
-        {
-            var runs = await harness.Queries.GetSyncRunsAsync(10, CancellationToken.None);
-            if (runs is [{ Outcome: not SyncOutcome.Running } resumed, var interrupted])
+        IReadOnlyList<SyncRunView> runs = [];
+        await Eventually.TrueAsync(
+            async () =>
             {
-                await harness.Worker.WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(30));
-                return (interrupted, resumed);
-            }
-
-            Assert.InRange(runs.Count, 1, 2);
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException("the interrupted run was not resumed and finished within 90 s");
+                runs = await harness.Queries.GetSyncRunsAsync(10, CancellationToken.None);
+                Assert.InRange(runs.Count, 1, 2);
+                return runs is [{ Outcome: not SyncOutcome.Running }, _];
+            },
+            "the interrupted run to be resumed and finished", TimeSpan.FromSeconds(90));
+        await harness.Worker.WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        return (runs[1], runs[0]);
     }
 
     private static async Task<string> IntegrityCheckAsync(string directory)

@@ -45,7 +45,7 @@ internal sealed class DiscogsHarness : IDisposable
         Action<IServiceCollection>? services = null)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        var configuration = new Dictionary<string, string?>
         {
             ["Discogs:BaseUrl"] = "https://api.discogs.test",
             ["Discogs:UserAgent"] = UserAgent,
@@ -55,11 +55,21 @@ internal sealed class DiscogsHarness : IDisposable
             ["Discogs:RateLimitWindowSeconds"] = windowSeconds.ToString(CultureInfo.InvariantCulture),
             ["Discogs:MaxRetries"] = maxRetries.ToString(CultureInfo.InvariantCulture),
             ["Discogs:TimeoutSeconds"] = "30",
-        });
-        if (settings is not null)
+        };
+        // A setting given as null is left out, so the option keeps its default.
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
-            builder.Configuration.AddInMemoryCollection(settings);
+            if (value is null)
+            {
+                configuration.Remove(key);
+            }
+            else
+            {
+                configuration[key] = value;
+            }
         }
+
+        builder.Configuration.AddInMemoryCollection(configuration);
 
         var time = new TestTime();
         var primary = new ScriptedDiscogs(time);

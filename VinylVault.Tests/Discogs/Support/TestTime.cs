@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Extensions.Time.Testing;
+using VinylVault.Tests.Support;
 
 namespace VinylVault.Tests.Discogs.Support;
 
@@ -61,39 +62,5 @@ internal sealed class TestTime : FakeTimeProvider
         }
 
         return await task;
-    }
-}
-
-internal static class Eventually
-{
-    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
-
-    public static async Task TrueAsync(Func<bool> condition, string what)
-    {
-        var watch = Stopwatch.StartNew();
-        while (!condition())
-        {
-            if (watch.Elapsed > Patience)
-            {
-                throw new TimeoutException($"Waited in vain for {what}.");
-            }
-
-            await Task.Delay(1);
-        }
-    }
-
-    /// <summary>The same for a condition that reads through I/O (the database, the API), polled every 50 ms.</summary>
-    public static async Task TrueAsync(Func<Task<bool>> condition, string what)
-    {
-        var watch = Stopwatch.StartNew();
-        while (!await condition())
-        {
-            if (watch.Elapsed > Patience)
-            {
-                throw new TimeoutException($"Waited in vain for {what}.");
-            }
-
-            await Task.Delay(50);
-        }
     }
 }
