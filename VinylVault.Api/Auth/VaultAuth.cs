@@ -23,5 +23,5 @@ public static class VaultAuth
 
     /// <summary>Requests that must be answered with 401/403 ProblemDetails, never with a redirect to a page.</summary>
     internal static bool IsApiRequest(HttpRequest request) =>
-        request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/hubs");
+        request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/hubs") || request.Path.StartsWithSegments("/covers");
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using VinylVault.Core.Collection.Storage;
+using VinylVault.Core.Covers;
 using VinylVault.Core.Sync;
 
 namespace VinylVault.Core.Collection;
@@ -22,6 +23,7 @@ public sealed class VaultDbContext(DbContextOptions<VaultDbContext> options) : D
     public DbSet<Folder> Folders => Set<Folder>();
     public DbSet<CustomField> CustomFields => Set<CustomField>();
     public DbSet<SyncRun> SyncRuns => Set<SyncRun>();
+    public DbSet<CoverFile> CoverFiles => Set<CoverFile>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(VaultDbContext).Assembly);

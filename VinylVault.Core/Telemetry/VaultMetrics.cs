@@ -16,6 +16,8 @@ public sealed class VaultMetrics
     private readonly Counter<long> _syncErrors;
     private readonly Counter<long> _syncRuns;
     private readonly Histogram<double> _syncDuration;
+    private readonly Counter<long> _coverDownloads;
+    private Func<(long Bytes, int Files)> _coverCache = () => (0, 0);
     private int? _remaining;
     private long? _releases;
     private long _requestsSent;
@@ -30,6 +32,14 @@ public sealed class VaultMetrics
         _syncErrors = meter.CreateCounter<long>("vinylvault_sync_errors", description: "Errors recorded by sync runs.");
         _syncRuns = meter.CreateCounter<long>("vinylvault_sync_runs", description: "Finished sync runs, by outcome.");
         _syncDuration = meter.CreateHistogram<double>("vinylvault_sync_duration", unit: "s", description: "Duration of finished sync runs.");
+        _coverDownloads = meter.CreateCounter<long>("vinylvault_cover_downloads", description: "Cover image downloads, by result (cached, failed, refused).");
+        foreach (var result in (string[])["cached", "failed", "refused"])
+        {
+            _coverDownloads.Add(0, new KeyValuePair<string, object?>("result", result));
+        }
+
+        meter.CreateObservableGauge("vinylvault_cover_cache_bytes", () => _coverCache().Bytes, description: "Bytes of cover images in the local cache.");
+        meter.CreateObservableGauge("vinylvault_cover_cache_files", () => _coverCache().Files, description: "Cover image files in the local cache.");
         meter.CreateObservableGauge("vinylvault_collection_releases", () => _releases is { } n ? [new Measurement<long>(n)] : Array.Empty<Measurement<long>>(), description: "Collection items (instances) in the local database.");
     }
 
@@ -58,4 +68,9 @@ public sealed class VaultMetrics
     }
 
     public void CollectionSize(long releases) => _releases = releases;
+
+    public void CoverDownload(string result) => _coverDownloads.Add(1, new KeyValuePair<string, object?>("result", result));
+
+    /// <summary>Where the cover cache gauges read their figures.</summary>
+    public void CoverCache(Func<(long Bytes, int Files)> read) => _coverCache = read;
 }

@@ -11,7 +11,7 @@ namespace VinylVault.Core.Collection.CompiledModel
     public partial class VaultDbContextModel
     {
         private VaultDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("7532c288-b503-4fb6-bb23-8c6da9b4b45a"), entityTypeCount: 18)
+            : base(skipDetectChanges: false, modelId: new Guid("120746df-51a6-4da4-bc05-fe2405ef9b35"), entityTypeCount: 19)
         {
         }
 
@@ -31,6 +31,7 @@ namespace VinylVault.Core.Collection.CompiledModel
             var releaseLabel = ReleaseLabelEntityType.Create(this);
             var releaseStyle = ReleaseStyleEntityType.Create(this);
             var track = TrackEntityType.Create(this);
+            var coverFile = CoverFileEntityType.Create(this);
             var apiKey = ApiKeyEntityType.Create(this);
             var ownerAccount = OwnerAccountEntityType.Create(this);
             var storedDiscogsAccount = StoredDiscogsAccountEntityType.Create(this);
@@ -62,6 +63,7 @@ namespace VinylVault.Core.Collection.CompiledModel
             ReleaseLabelEntityType.CreateAnnotations(releaseLabel);
             ReleaseStyleEntityType.CreateAnnotations(releaseStyle);
             TrackEntityType.CreateAnnotations(track);
+            CoverFileEntityType.CreateAnnotations(coverFile);
             ApiKeyEntityType.CreateAnnotations(apiKey);
             OwnerAccountEntityType.CreateAnnotations(ownerAccount);
             StoredDiscogsAccountEntityType.CreateAnnotations(storedDiscogsAccount);
