@@ -1,14 +1,15 @@
-using VinylVault.Api.Account;
 using VinylVault.Api.Auth;
 using VinylVault.Api.Collection;
 using VinylVault.Api.Covers;
 using VinylVault.Api.Dashboard;
 using VinylVault.Api.Demo;
+using VinylVault.Api.DiscogsAccount;
 using VinylVault.Api.Http;
 using VinylVault.Api.Operations;
 using VinylVault.Api.Search;
 using VinylVault.Api.Sync;
 using VinylVault.Core.Collection;
+using VinylVault.Core.Collection.Storage;
 using VinylVault.Core.Configuration;
 using VinylVault.Core.Covers;
 using VinylVault.Core.Discogs;

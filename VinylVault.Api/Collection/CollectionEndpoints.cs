@@ -1,22 +1,16 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using VinylVault.Core.Collection;
-using VinylVault.Core.Sync;
 
 namespace VinylVault.Api.Collection;
 
-public sealed record SyncHistory(IReadOnlyList<SyncRunView> Runs);
-
-/// <summary>The local collection: pages, a release, stats and the sync history, all read from the database, never from Discogs.</summary>
+/// <summary>The local collection: pages, a release and stats, all read from the database, never from Discogs.</summary>
 public static class CollectionEndpoints
 {
-    public const int HistoryLength = 50;
-
     public static RouteGroupBuilder MapCollectionEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet("/collection", GetPage).WithTags("Collection");
         api.MapGet("/releases/{release_id:long}", GetRelease).WithTags("Collection");
         api.MapGet("/stats", GetStats).WithTags("Collection");
-        api.MapGet("/sync/history", GetHistory).WithTags("Sync");
         return api;
     }
 
@@ -32,7 +26,4 @@ public static class CollectionEndpoints
 
     private static async Task<Ok<CollectionStats>> GetStats(CollectionQueries queries, CancellationToken cancellationToken) =>
         TypedResults.Ok(await queries.GetStatsAsync(cancellationToken));
-
-    private static async Task<Ok<SyncHistory>> GetHistory(CollectionQueries queries, CancellationToken cancellationToken) =>
-        TypedResults.Ok(new SyncHistory(await queries.GetSyncRunsAsync(HistoryLength, cancellationToken)));
 }

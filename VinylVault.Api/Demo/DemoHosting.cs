@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using VinylVault.Ui.Collection;
 using VinylVault.Ui.Welcome;
+using VinylVault.Api.Simulator;
 
 namespace VinylVault.Api.Demo;
 

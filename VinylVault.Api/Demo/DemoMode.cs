@@ -1,11 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using VinylVault.Core.Collection;
+using VinylVault.Core.Collection.Storage;
 using VinylVault.Core.Covers;
 using VinylVault.Core.Discogs;
 using VinylVault.Core.Security;
 using VinylVault.Core.Sync;
 using VinylVault.Ui.Welcome;
+using VinylVault.Api.Simulator;
 
 namespace VinylVault.Api.Demo;
 

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http.Json;
 
 namespace VinylVault.Api.Http;
 
-/// <summary>The JSON of the REST contract (design.md): snake_case names, enums as snake_case strings, UTC times,
+/// <summary>The JSON of the REST contract (docs/design.md): snake_case names, enums as snake_case strings, UTC times,
 /// durations in seconds.
 /// REST and the hub share it, so a hub payload reads exactly like the REST object of the same name.</summary>
 public static class ApiJson

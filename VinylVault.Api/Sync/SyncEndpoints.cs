@@ -9,20 +9,25 @@ public sealed record LastSync(DateTime Time, SyncOutcome Status);
 
 public sealed record CollectionSummary(int TotalAlbums, int TotalArtists, LastSync? LastSync);
 
-/// <summary>GET /api/sync/status, exactly the original contract's fields (design.md), and what start and cancel answer with.</summary>
+/// <summary>GET /api/sync/status, exactly the original contract's fields (docs/design.md), and what start and cancel answer with.</summary>
 public sealed record SyncStatusAnswer(SyncStatus SyncStatus, CollectionSummary CollectionStats, bool ClientOnline);
 
 public sealed record StartSyncRequest(bool ForceFull);
 
-/// <summary>Sync control for scripts: status, start and cancel. Progress itself streams on the hub.</summary>
+public sealed record SyncHistory(IReadOnlyList<SyncRunView> Runs);
+
+/// <summary>Sync control for scripts: status, start, cancel and the history of runs. Progress itself streams on the hub.</summary>
 public static class SyncEndpoints
 {
+    public const int HistoryLength = 50;
+
     public static RouteGroupBuilder MapSyncEndpoints(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/sync").WithTags("Sync");
         group.MapGet("/status", GetStatus);
         group.MapPost("/start", Start);
         group.MapPost("/cancel", Cancel);
+        group.MapGet("/history", GetHistory);
         return api;
     }
 
@@ -44,6 +49,9 @@ public static class SyncEndpoints
         worker.TryCancel() == SyncCancelResult.Cancelling
             ? TypedResults.Accepted("/api/sync/status", await AnswerAsync(worker, queries, connectivity, cancellationToken))
             : Conflict("No sync is running.", "There is nothing to cancel.");
+
+    private static async Task<Ok<SyncHistory>> GetHistory(CollectionQueries queries, CancellationToken cancellationToken) =>
+        TypedResults.Ok(new SyncHistory(await queries.GetSyncRunsAsync(HistoryLength, cancellationToken)));
 
     private static async Task<SyncStatusAnswer> AnswerAsync(SyncWorker worker, CollectionQueries queries, DiscogsConnectivity connectivity, CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using VinylVault.Core.Collection;
+using VinylVault.Core.Collection.Storage;
 
 namespace VinylVault.Core.Covers;
 

@@ -1,8 +1,9 @@
 namespace VinylVault.Core.Discogs;
 
 /// <summary>
-/// What the rest of VinylVault asks of Discogs, in its own words. Everything goes through <see cref="IDiscogsApi"/>
-/// (and so through the one rate limiter); failures are <see cref="DiscogsApiException"/> subtypes.
+/// What the rest of VinylVault asks of Discogs in its own words: a connection test, a search, the account's name.
+/// The sync reads pages, folders and releases from <see cref="IDiscogsApi"/> itself. Everything goes through the one
+/// rate limiter; failures are <see cref="DiscogsApiException"/> subtypes.
 /// </summary>
 public sealed class DiscogsClient(IDiscogsApi api, IDiscogsAccount account)
 {
@@ -45,14 +46,4 @@ public sealed class DiscogsClient(IDiscogsApi api, IDiscogsAccount account)
     /// <summary>The configured username, else the token's owner (asked once per client instance).</summary>
     public async Task<string> GetUsernameAsync(CancellationToken cancellationToken) =>
         account.Username ?? _username ?? (_username = (await api.GetIdentityAsync(cancellationToken)).Username);
-
-    public async Task<IReadOnlyList<DiscogsFolder>> GetFoldersAsync(CancellationToken cancellationToken) =>
-        (await api.GetFoldersAsync(await GetUsernameAsync(cancellationToken), cancellationToken)).Folders;
-
-    /// <summary>One page of 100 items of a folder (0 = all), newest first. Walk pages in order until Pagination.Pages.</summary>
-    public async Task<CollectionPage> GetCollectionPageAsync(int folderId, int page, CancellationToken cancellationToken) =>
-        await api.GetCollectionPageAsync(await GetUsernameAsync(cancellationToken), folderId, new CollectionPageQuery(page), cancellationToken);
-
-    public Task<DiscogsRelease> GetReleaseAsync(long releaseId, CancellationToken cancellationToken) =>
-        api.GetReleaseAsync(releaseId, cancellationToken);
 }

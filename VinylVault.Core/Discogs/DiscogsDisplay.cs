@@ -7,19 +7,22 @@ namespace VinylVault.Core.Discogs;
 public static partial class DiscogsDisplay
 {
     /// <summary>"Kruder & Dorfmeister", "Suburbass / MRMNK": names without the " (2)" disambiguation, joined as Discogs joins them.</summary>
-    public static string ArtistName(IReadOnlyList<DiscogsArtist> artists)
+    public static string ArtistName(IReadOnlyList<DiscogsArtist> artists) =>
+        JoinCredits(artists.Select(a => (Disambiguation().Replace(a.Name, ""), a.Join)));
+
+    /// <summary>
+    /// Discogs' one rule for joining credits: each name followed by its join (" & ", " / ", " And "), a comma when
+    /// the join is empty or a comma; nothing after the last.
+    /// </summary>
+    public static string JoinCredits(IEnumerable<(string Name, string? Join)> credits)
     {
         var text = new StringBuilder();
-        for (var i = 0; i < artists.Count; i++)
+        string? pending = null;
+        foreach (var (name, join) in credits)
         {
-            text.Append(Disambiguation().Replace(artists[i].Name, ""));
-            if (i == artists.Count - 1)
-            {
-                break;
-            }
-
-            var join = artists[i].Join?.Trim();
-            text.Append(string.IsNullOrEmpty(join) || join == "," ? ", " : $" {join} ");
+            text.Append(pending).Append(name);
+            var trimmed = join?.Trim();
+            pending = string.IsNullOrEmpty(trimmed) || trimmed == "," ? ", " : $" {trimmed} ";
         }
 
         return text.ToString();

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace VinylVault.Core.Discogs;
 
-/// <summary>The "Discogs" configuration section (design.md). Defaults here, overridden by configuration.</summary>
+/// <summary>The "Discogs" configuration section (docs/design.md). Defaults here, overridden by configuration.</summary>
 public sealed class DiscogsOptions
 {
     public const string Section = "Discogs";

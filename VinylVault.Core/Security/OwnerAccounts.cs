@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using VinylVault.Core.Collection;
+using VinylVault.Core.Collection.Storage;
 
 namespace VinylVault.Core.Security;
 

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using VinylVault.Core.Collection;
+using VinylVault.Core.Collection.Storage;
 using VinylVault.Core.Discogs;
 using VinylVault.Core.Sync.Writing;
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using VinylVault.Core.Collection;
+using VinylVault.Core.Collection.Storage;
 using VinylVault.Core.Discogs;
 using VinylVault.Core.Sync.Writing;
 
@@ -54,7 +55,7 @@ internal sealed class PageWriter(IDbContextFactory<VaultDbContext> contexts, Syn
             var info = item.BasicInformation.Id == item.Id ? item.BasicInformation : item.BasicInformation with { Id = item.Id };
             if (_releasesSeen.Add(item.Id))
             {
-                var hash = ReleaseText.Hash(info);
+                var hash = ReleaseColumns.Hash(info);
                 var known = _releaseHashes.TryGetValue(item.Id, out var stored);
                 if (!known || stored != hash)
                 {

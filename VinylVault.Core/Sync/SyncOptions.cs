@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace VinylVault.Core.Sync;
 
-/// <summary>The "Sync" configuration section (design.md). Defaults here, overridden by configuration.</summary>
+/// <summary>The "Sync" configuration section (docs/design.md). Defaults here, overridden by configuration.</summary>
 public sealed class SyncOptions
 {
     public const string Section = "Sync";

@@ -3,13 +3,14 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using VinylVault.Core.Collection;
+using VinylVault.Core.Collection.Storage;
 using VinylVault.Core.Discogs;
 using VinylVault.Core.Telemetry;
 
 namespace VinylVault.Core.Sync;
 
 /// <summary>
-/// One sync run, as design.md draws it: page reader -> page writer (the collection is browsable when the pass ends)
+/// One sync run, as docs/design.md draws it: page reader -> page writer (the collection is browsable when the pass ends)
 /// -> prune after a complete pass -> detail fetcher -> batched detail writer, joined by bounded channels. The work
 /// list for details is read from the database after the pass (releases without details), which is what makes a run
 /// resumable by construction: a killed run leaves exactly that list behind.

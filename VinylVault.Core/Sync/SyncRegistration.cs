@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using VinylVault.Core.Collection.Storage;
 using VinylVault.Core.Configuration;
 using VinylVault.Core.Telemetry;
 

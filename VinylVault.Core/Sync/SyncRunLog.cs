@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using VinylVault.Core.Collection;
+using VinylVault.Core.Collection.Storage;
 
 namespace VinylVault.Core.Sync;
 
 /// <summary>The sync_runs table: a record opened when a run starts and closed with its outcome and figures.</summary>
-internal sealed class SyncRunLog(IDbContextFactory<VaultDbContext> contexts)
+public sealed class SyncRunLog(IDbContextFactory<VaultDbContext> contexts)
 {
     public async Task<int> OpenAsync(SyncRequest request, DateTime startedAt, CancellationToken cancellationToken)
     {
@@ -15,7 +16,7 @@ internal sealed class SyncRunLog(IDbContextFactory<VaultDbContext> contexts)
         return run.Id;
     }
 
-    public async Task<SyncRun> CloseAsync(int id, SyncOutcome outcome, string? message, SyncCounters counters, DateTime finishedAt, CancellationToken cancellationToken)
+    internal async Task<SyncRun> CloseAsync(int id, SyncOutcome outcome, string? message, SyncCounters counters, DateTime finishedAt, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var run = await db.SyncRuns.SingleAsync(r => r.Id == id, cancellationToken);

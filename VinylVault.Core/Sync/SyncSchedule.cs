@@ -6,9 +6,22 @@ namespace VinylVault.Core.Sync;
 /// while the app was down, or one that just failed, waits at least an hour (or the interval, if shorter) after the
 /// start or the last attempt, so a crash loop cannot turn into a request storm.
 /// </summary>
-public static class SyncSchedule
+public sealed class SyncSchedule(DateTime appStarted)
 {
     public static readonly TimeSpan MinimumWait = TimeSpan.FromHours(1);
+
+    private DateTime? _lastAttempt;
+
+    /// <summary>How long until a scheduled sync is due, from the run history; infinite when none will be.</summary>
+    public TimeSpan WaitFrom(TimeSpan? interval, DateTime? lastCompleted, DateTime? lastFinished, DateTime now)
+    {
+        // A scheduled start that could not happen (no token) counts as an attempt, so it is not retried at once.
+        var attempted = lastFinished is null || _lastAttempt > lastFinished ? _lastAttempt ?? lastFinished : lastFinished;
+        return NextDue(interval, lastCompleted, attempted, appStarted) is { } due ? due - now : Timeout.InfiniteTimeSpan;
+    }
+
+    /// <summary>A scheduled start was tried now (whether or not it could start).</summary>
+    public void Attempted(DateTime now) => _lastAttempt = now;
 
     public static DateTime? NextDue(TimeSpan? interval, DateTime? lastCompleted, DateTime? lastFinished, DateTime appStarted)
     {

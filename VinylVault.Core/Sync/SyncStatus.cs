@@ -5,7 +5,7 @@ public enum SyncState { Idle, Syncing, Cancelling, Completed, Cancelled, Failed 
 public enum SyncPhase { None, Pages, Details }
 
 /// <summary>
-/// The state of the current (or last) sync run: the `sync_status` object of the REST contract (design.md) and the
+/// The state of the current (or last) sync run: the `sync_status` object of the REST contract (docs/design.md) and the
 /// payload of the hub's SyncProgress/SyncCompleted events, plus the live figures the dashboard shows.
 /// </summary>
 public sealed record SyncStatus

@@ -15,6 +15,7 @@ namespace VinylVault.Core.Sync;
 /// </summary>
 public sealed class SyncWorker(
     IServiceProvider services,
+    SyncRunLog log,
     VaultMetrics metrics,
     IDiscogsAccount account,
     SyncProgress progress,
@@ -28,12 +29,9 @@ public sealed class SyncWorker(
 
     private readonly Lock _gate = new();
     private readonly Channel<SyncRequest> _requests = Channel.CreateBounded<SyncRequest>(1);
-    private readonly DateTime _startedAt = time.GetUtcNow().UtcDateTime;
-    private DateTime? _lastScheduledAttempt;
+    private readonly SyncSchedule _schedule = new(time.GetUtcNow().UtcDateTime);
     private CancellationTokenSource? _run;
     private TaskCompletionSource _idle = Completed();
-
-    private SyncRunLog Log => services.GetRequiredService<SyncRunLog>();
 
     /// <summary>The current run's status, or the last run's final one.</summary>
     public SyncStatus Status => progress.Current;
@@ -115,8 +113,8 @@ public sealed class SyncWorker(
     /// <summary>Before the loop starts, runs left "running" by a process that died are marked, so the history is true at once.</summary>
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        var interrupted = await Log.MarkInterruptedAsync(cancellationToken);
-        metrics.CollectionSize(await Log.CollectionSizeAsync(cancellationToken));
+        var interrupted = await log.MarkInterruptedAsync(cancellationToken);
+        metrics.CollectionSize(await log.CollectionSizeAsync(cancellationToken));
         if (interrupted > 0)
         {
             logger.LogWarning("{Count} sync run(s) were interrupted by a stop of the app; the next run resumes them", interrupted);
@@ -158,11 +156,8 @@ public sealed class SyncWorker(
     /// <summary>The next request from a person, or the schedule's when it falls due first (null: look again).</summary>
     private async Task<SyncRequest?> NextRequestAsync(CancellationToken stoppingToken)
     {
-        var (completed, finished) = await Log.LastRunsAsync(stoppingToken);
-        // A scheduled start that could not happen (no token) counts as an attempt, so it is not retried at once.
-        var attempted = finished is null || _lastScheduledAttempt > finished ? _lastScheduledAttempt ?? finished : finished;
-        var due = SyncSchedule.NextDue(options.Value.AutoSyncInterval, completed, attempted, _startedAt);
-        var wait = due is { } at ? at - time.GetUtcNow().UtcDateTime : Timeout.InfiniteTimeSpan;
+        var (completed, finished) = await log.LastRunsAsync(stoppingToken);
+        var wait = _schedule.WaitFrom(options.Value.AutoSyncInterval, completed, finished, time.GetUtcNow().UtcDateTime);
         if (wait == Timeout.InfiniteTimeSpan || wait > TimeSpan.Zero)
         {
             using var timer = wait == Timeout.InfiniteTimeSpan ? new CancellationTokenSource() : new CancellationTokenSource(wait < LongestWait ? wait : LongestWait, time);
@@ -182,7 +177,7 @@ public sealed class SyncWorker(
         }
 
         logger.LogInformation("Scheduled sync due ({Hours} h after the last completed one)", options.Value.AutoSyncHours);
-        _lastScheduledAttempt = time.GetUtcNow().UtcDateTime;
+        _schedule.Attempted(time.GetUtcNow().UtcDateTime);
         return TryStart(new SyncRequest(false, SyncTrigger.Schedule)) == SyncStartResult.Started && _requests.Reader.TryRead(out var scheduled)
             ? scheduled
             : null;

@@ -3,7 +3,7 @@ using System.Diagnostics.Metrics;
 namespace VinylVault.Core.Telemetry;
 
 /// <summary>
-/// The Meter and its instruments: one place that names every vinylvault_* series (design.md, Metrics).
+/// The Meter and its instruments: one place that names every vinylvault_* series (docs/design.md, Metrics).
 /// The Prometheus exporter turns counters into *_total and keeps the unit suffix given here.
 /// </summary>
 public sealed class VaultMetrics

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using VinylVault.Tests.Demo;
+using VinylVault.Tests.Simulator;
 
 namespace VinylVault.Tests.Api;
 

@@ -1,5 +1,5 @@
 using System.Net;
-using VinylVault.Tests.Demo;
+using VinylVault.Tests.Simulator;
 
 namespace VinylVault.Tests.Api;
 

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using VinylVault.Core.Sync;
-using VinylVault.Tests.Demo;
+using VinylVault.Tests.Simulator;
 
 namespace VinylVault.Tests.Api;
 

@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using VinylVault.Tests.Demo;
+using VinylVault.Tests.Simulator;
 using VinylVault.Tests.Deploy;
 using Xunit.Abstractions;
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using VinylVault.Core.Sync;
-using VinylVault.Tests.Demo;
+using VinylVault.Tests.Simulator;
 using VinylVault.Tests.Sync;
 using Xunit.Abstractions;
 

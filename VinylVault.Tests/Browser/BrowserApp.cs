@@ -11,7 +11,7 @@ namespace VinylVault.Tests.Browser;
 
 /// <summary>
 /// The whole app on a real 127.0.0.1 socket (a browser cannot talk to TestServer) with its own data directory,
-/// and Debian's Chromium driven by Playwright (toolchain.md: never `playwright install`).
+/// and Debian's Chromium driven by Playwright (never `playwright install`: the package needs no browser download).
 /// </summary>
 public class BrowserApp : IAsyncLifetime
 {

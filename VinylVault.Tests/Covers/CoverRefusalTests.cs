@@ -4,8 +4,8 @@ using System.Net.Sockets;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using VinylVault.Api.Demo;
-using VinylVault.Core.Collection;
+using VinylVault.Api.Simulator;
+using VinylVault.Core.Collection.Storage;
 using VinylVault.Tests.Api;
 
 namespace VinylVault.Tests.Covers;

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using VinylVault.Tests.Api;
-using VinylVault.Tests.Demo;
+using VinylVault.Tests.Simulator;
 
 namespace VinylVault.Tests.Covers;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using Microsoft.Extensions.Options;
-using VinylVault.Api.Demo.Generation;
+using VinylVault.Api.Simulator.Generation;
 using VinylVault.Core.Covers;
 
 namespace VinylVault.Tests.Covers;

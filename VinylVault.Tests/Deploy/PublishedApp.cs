@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
-using VinylVault.Tests.Demo;
+using VinylVault.Tests.Simulator;
 
 namespace VinylVault.Tests.Deploy;
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Reflection.PortableExecutable;
 using Microsoft.Data.Sqlite;
-using VinylVault.Tests.Demo;
+using VinylVault.Tests.Simulator;
 using Xunit.Abstractions;
 
 namespace VinylVault.Tests.Deploy;

@@ -1,4 +1,5 @@
 using System.Net;
+using VinylVault.Core.Discogs;
 using VinylVault.Tests.Discogs.Support;
 using static VinylVault.Tests.Discogs.Support.ScriptedDiscogs;
 
@@ -52,7 +53,7 @@ public sealed class DiscogsClientTests
         using var harness = DiscogsHarness.Create();
         harness.Primary.Otherwise = Answer(HttpStatusCode.OK, """{"pagination": {"page": 2, "pages": 2, "per_page": 100, "items": 101}, "releases": []}""");
 
-        var page = await harness.Client.GetCollectionPageAsync(0, 2, default);
+        var page = await harness.Api.GetCollectionPageAsync(await harness.Client.GetUsernameAsync(default), 0, new CollectionPageQuery(2), default);
 
         Assert.Equal(101, page.Pagination.Items);
         Assert.Equal("/users/alice/collection/folders/0/releases?page=2&per_page=100&sort=added&sort_order=desc", harness.Primary.Requests.Single().Uri.PathAndQuery);
@@ -66,10 +67,10 @@ public sealed class DiscogsClientTests
         harness.Primary.Then(Answer(HttpStatusCode.OK, Identity));
         harness.Primary.Otherwise = Answer(HttpStatusCode.OK, """{"folders": [{"id": 0, "name": "All", "count": 3}]}""");
 
-        var folders = await client.GetFoldersAsync(default);
-        await client.GetFoldersAsync(default);
+        var folders = await harness.Api.GetFoldersAsync(await client.GetUsernameAsync(default), default);
+        await harness.Api.GetFoldersAsync(await client.GetUsernameAsync(default), default);
 
-        Assert.Equal("All", folders.Single().Name);
+        Assert.Equal("All", folders.Folders.Single().Name);
         Assert.Equal(["/oauth/identity", "/users/alice/collection/folders", "/users/alice/collection/folders"], harness.Primary.Requests.Select(r => r.Uri.AbsolutePath));
     }
 }

@@ -3,11 +3,13 @@ using VinylVault.Core.Discogs;
 
 namespace VinylVault.Tests.Discogs;
 
-/// <summary>Real Discogs answers (../shared/discogs/recorded) parse, with every trap of the API handled.</summary>
+/// <summary>Real Discogs answers (Discogs/Recorded, see its NOTICE) parse, with every trap of the API handled.</summary>
 public sealed class RecordedResponseTests
 {
+    private static readonly string Folder = Path.Combine(AppContext.BaseDirectory, "Discogs", "Recorded");
+
     private static T Read<T>(string file) =>
-        JsonSerializer.Deserialize<T>(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Recorded", file)), DiscogsJson.Options)
+        JsonSerializer.Deserialize<T>(File.ReadAllText(Path.Combine(Folder, file)), DiscogsJson.Options)
         ?? throw new InvalidOperationException(file);
 
     public static TheoryData<string, Type> Files => new()
@@ -29,7 +31,7 @@ public sealed class RecordedResponseTests
     [Fact]
     public void Every_recorded_file_is_covered()
     {
-        var recorded = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Recorded"), "*.json").Select(Path.GetFileName);
+        var recorded = Directory.GetFiles(Folder, "*.json").Select(Path.GetFileName);
         Assert.Equal(recorded.Order(), Files.Select(row => (string)row[0]).Order());
     }
 
@@ -37,7 +39,7 @@ public sealed class RecordedResponseTests
     [MemberData(nameof(Files))]
     public void Every_recorded_file_parses(string file, Type type)
     {
-        var json = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Recorded", file));
+        var json = File.ReadAllText(Path.Combine(Folder, file));
         Assert.NotNull(JsonSerializer.Deserialize(json, type, DiscogsJson.Options));
     }
 

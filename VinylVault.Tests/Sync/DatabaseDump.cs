@@ -1,7 +1,8 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using VinylVault.Core.Collection;
-using VinylVault.Tests.Demo;
+using VinylVault.Core.Collection.Storage;
+using VinylVault.Tests.Simulator;
 
 namespace VinylVault.Tests.Sync;
 

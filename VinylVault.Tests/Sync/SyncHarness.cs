@@ -2,10 +2,11 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using VinylVault.Api.Demo;
+using VinylVault.Api.Simulator;
 using VinylVault.Core.Collection;
+using VinylVault.Core.Collection.Storage;
 using VinylVault.Core.Sync;
-using VinylVault.Tests.Demo;
+using VinylVault.Tests.Simulator;
 
 namespace VinylVault.Tests.Sync;
 

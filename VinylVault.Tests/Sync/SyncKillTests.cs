@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using VinylVault.Core.Collection.Storage;
 using VinylVault.Core.Sync;
-using VinylVault.Tests.Demo;
+using VinylVault.Tests.Simulator;
 using Xunit.Abstractions;
 
 namespace VinylVault.Tests.Sync;

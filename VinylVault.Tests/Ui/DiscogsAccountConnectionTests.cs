@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using VinylVault.Core.Discogs;
 using VinylVault.Tests.Api;
-using VinylVault.Tests.Demo;
+using VinylVault.Tests.Simulator;
 using VinylVault.Ui.Settings;
 
 namespace VinylVault.Tests.Ui;

@@ -6,7 +6,7 @@ using MudBlazor.Services;
 
 namespace VinylVault.Tests.Ui;
 
-/// <summary>A bunit context with what MudBlazor components expect (toolchain.md) and a clock the test owns.</summary>
+/// <summary>A bunit context with what MudBlazor components expect and a clock the test owns.</summary>
 internal static class MudTestContext
 {
     public static readonly DateTimeOffset Now = new(2025, 3, 14, 12, 0, 0, TimeSpan.Zero);

@@ -1,7 +1,7 @@
 using Bunit;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.DependencyInjection;
-using VinylVault.Ui.Account;
+using VinylVault.Ui.OwnerSignIn;
 
 namespace VinylVault.Tests.Ui;
 

@@ -7,7 +7,7 @@ namespace VinylVault.Ui.Collection;
 
 /// <summary>
 /// The collection page's state in its address, so that a view can be bookmarked and shared. The keys are those of
-/// GET /api/collection (design.md), so a URL from the browser reads like a call to the API.
+/// GET /api/collection (docs/design.md), so a URL from the browser reads like a call to the API.
 /// </summary>
 public static class CollectionUrl
 {

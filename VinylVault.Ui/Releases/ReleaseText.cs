@@ -1,34 +1,17 @@
 using System.Globalization;
-using System.Text;
 using VinylVault.Core.Collection;
+using VinylVault.Core.Discogs;
 
 namespace VinylVault.Ui.Releases;
 
 /// <summary>The release page's wording of Discogs data: credits with their joins, formats, running times.</summary>
 public static class ReleaseText
 {
-    /// <summary>"Kruder & Dorfmeister": each credit's name (or its name as credited) followed by its join.</summary>
-    public static string Artists(IReadOnlyList<ArtistCredit> credits, string fallback)
-    {
-        if (credits.Count == 0)
-        {
-            return fallback;
-        }
-
-        var text = new StringBuilder();
-        for (var i = 0; i < credits.Count; i++)
-        {
-            var credit = credits[i];
-            text.Append(string.IsNullOrWhiteSpace(credit.Anv) ? credit.Name : credit.Anv);
-            if (i < credits.Count - 1)
-            {
-                var join = string.IsNullOrWhiteSpace(credit.Join) ? "," : credit.Join.Trim();
-                text.Append(join == "," ? ", " : $" {join} ");
-            }
-        }
-
-        return text.ToString();
-    }
+    /// <summary>"Kruder & Dorfmeister": each credit's name as credited (else its name), joined as Discogs joins them.</summary>
+    public static string Artists(IReadOnlyList<ArtistCredit> credits, string fallback) =>
+        credits.Count == 0
+            ? fallback
+            : DiscogsDisplay.JoinCredits(credits.Select(c => (string.IsNullOrWhiteSpace(c.Anv) ? c.Name : c.Anv, c.Join)));
 
     /// <summary>"2 × Vinyl, LP, Album, Gatefold": quantity when more than one, then name, descriptions and free text.</summary>
     public static string Format(FormatView format)

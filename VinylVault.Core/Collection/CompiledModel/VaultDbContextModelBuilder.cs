@@ -11,7 +11,7 @@ namespace VinylVault.Core.Collection.CompiledModel
     public partial class VaultDbContextModel
     {
         private VaultDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("120746df-51a6-4da4-bc05-fe2405ef9b35"), entityTypeCount: 19)
+            : base(skipDetectChanges: false, modelId: new Guid("c865db97-f083-42eb-9d14-0445d39e3e8c"), entityTypeCount: 19)
         {
         }
 

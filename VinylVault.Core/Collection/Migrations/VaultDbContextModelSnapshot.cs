@@ -3,7 +3,7 @@ using System;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using VinylVault.Core.Collection;
+using VinylVault.Core.Collection.Storage;
 
 #nullable disable
 

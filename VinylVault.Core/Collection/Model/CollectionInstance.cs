@@ -20,14 +20,6 @@ public sealed class CollectionInstance
     public List<InstanceNote> Notes { get; set; } = [];
 }
 
-/// <summary>The value of one custom field (Media Condition, Notes...) on one copy.</summary>
-public sealed class InstanceNote
-{
-    public long InstanceId { get; set; }
-    public int FieldId { get; set; }
-    public string Value { get; set; } = "";
-}
-
 internal sealed class CollectionInstanceConfiguration : IEntityTypeConfiguration<CollectionInstance>
 {
     public void Configure(EntityTypeBuilder<CollectionInstance> builder)
@@ -40,15 +32,5 @@ internal sealed class CollectionInstanceConfiguration : IEntityTypeConfiguration
         builder.HasIndex(i => i.FolderId);
         builder.HasIndex(i => i.Rating);
         builder.HasIndex(i => i.DateAdded);
-    }
-}
-
-internal sealed class InstanceNoteConfiguration : IEntityTypeConfiguration<InstanceNote>
-{
-    public void Configure(EntityTypeBuilder<InstanceNote> builder)
-    {
-        builder.ToTable("InstanceNotes");
-        builder.HasKey(n => new { n.InstanceId, n.FieldId });
-        builder.HasOne<CollectionInstance>().WithMany(i => i.Notes).HasForeignKey(n => n.InstanceId).OnDelete(DeleteBehavior.Cascade);
     }
 }

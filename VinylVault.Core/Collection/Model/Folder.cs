@@ -11,30 +11,11 @@ public sealed class Folder
     public int Count { get; set; }
 }
 
-/// <summary>A custom field of the collection (Media Condition, Sleeve Condition, Notes) that instance notes refer to.</summary>
-public sealed class CustomField
-{
-    public int Id { get; set; }
-    public string Name { get; set; } = "";
-    /// <summary>"dropdown" or "textarea".</summary>
-    public string Type { get; set; } = "";
-    public int Position { get; set; }
-}
-
 internal sealed class FolderConfiguration : IEntityTypeConfiguration<Folder>
 {
     public void Configure(EntityTypeBuilder<Folder> builder)
     {
         builder.ToTable("Folders");
-        builder.Property(f => f.Id).ValueGeneratedNever();
-    }
-}
-
-internal sealed class CustomFieldConfiguration : IEntityTypeConfiguration<CustomField>
-{
-    public void Configure(EntityTypeBuilder<CustomField> builder)
-    {
-        builder.ToTable("CustomFields");
         builder.Property(f => f.Id).ValueGeneratedNever();
     }
 }

@@ -3,14 +3,6 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace VinylVault.Core.Collection;
 
-/// <summary>An artist, shared by every release that credits it.</summary>
-public sealed class Artist
-{
-    public long Id { get; set; }
-    /// <summary>The Discogs name, with its disambiguation suffix ("Persuader, The (2)").</summary>
-    public string Name { get; set; } = "";
-}
-
 /// <summary>A release's artist credit, in Discogs' order, keeping the name variation (anv) and the join text.</summary>
 public sealed class ReleaseArtist
 {
@@ -20,16 +12,6 @@ public sealed class ReleaseArtist
     public string? Anv { get; set; }
     public string? Join { get; set; }
     public Artist Artist { get; set; } = null!;
-}
-
-internal sealed class ArtistConfiguration : IEntityTypeConfiguration<Artist>
-{
-    public void Configure(EntityTypeBuilder<Artist> builder)
-    {
-        builder.ToTable("Artists");
-        builder.Property(a => a.Id).ValueGeneratedNever();
-        builder.HasIndex(a => a.Name);
-    }
 }
 
 internal sealed class ReleaseArtistConfiguration : IEntityTypeConfiguration<ReleaseArtist>

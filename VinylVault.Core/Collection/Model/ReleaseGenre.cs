@@ -10,13 +10,6 @@ public sealed class ReleaseGenre
     public string Name { get; set; } = "";
 }
 
-/// <summary>A style of a release ("Downtempo").</summary>
-public sealed class ReleaseStyle
-{
-    public long ReleaseId { get; set; }
-    public string Name { get; set; } = "";
-}
-
 internal sealed class ReleaseGenreConfiguration : IEntityTypeConfiguration<ReleaseGenre>
 {
     public void Configure(EntityTypeBuilder<ReleaseGenre> builder)
@@ -28,17 +21,5 @@ internal sealed class ReleaseGenreConfiguration : IEntityTypeConfiguration<Relea
         builder.HasOne<Release>().WithMany(r => r.Genres).HasForeignKey(g => g.ReleaseId).OnDelete(DeleteBehavior.Cascade);
         // The genre filter and facet: name first, so "all releases of this genre" is an index range.
         builder.HasIndex(g => new { g.Name, g.ReleaseId });
-    }
-}
-
-internal sealed class ReleaseStyleConfiguration : IEntityTypeConfiguration<ReleaseStyle>
-{
-    public void Configure(EntityTypeBuilder<ReleaseStyle> builder)
-    {
-        builder.ToTable("ReleaseStyles");
-        builder.HasKey(s => new { s.ReleaseId, s.Name });
-        builder.Property(s => s.Name).UseCollation("NOCASE");
-        builder.HasOne<Release>().WithMany(r => r.Styles).HasForeignKey(s => s.ReleaseId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(s => new { s.Name, s.ReleaseId });
     }
 }

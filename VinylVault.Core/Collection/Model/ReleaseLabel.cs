@@ -3,13 +3,6 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace VinylVault.Core.Collection;
 
-/// <summary>A record label, shared by every release it put out.</summary>
-public sealed class Label
-{
-    public long Id { get; set; }
-    public string Name { get; set; } = "";
-}
-
 /// <summary>A release's label with the catalogue number it carries there.</summary>
 public sealed class ReleaseLabel
 {
@@ -18,16 +11,6 @@ public sealed class ReleaseLabel
     public long LabelId { get; set; }
     public string? Catno { get; set; }
     public Label Label { get; set; } = null!;
-}
-
-internal sealed class LabelConfiguration : IEntityTypeConfiguration<Label>
-{
-    public void Configure(EntityTypeBuilder<Label> builder)
-    {
-        builder.ToTable("Labels");
-        builder.Property(l => l.Id).ValueGeneratedNever();
-        builder.HasIndex(l => l.Name);
-    }
 }
 
 internal sealed class ReleaseLabelConfiguration : IEntityTypeConfiguration<ReleaseLabel>

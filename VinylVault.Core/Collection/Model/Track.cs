@@ -16,19 +16,6 @@ public sealed class Track
     public string? Type { get; set; }
 }
 
-/// <summary>An image of a release. URLs are signed by Discogs and kept exactly as sent.</summary>
-public sealed class ReleaseImage
-{
-    public long ReleaseId { get; set; }
-    public int Sequence { get; set; }
-    /// <summary>"primary" or "secondary".</summary>
-    public string Type { get; set; } = "";
-    public string Uri { get; set; } = "";
-    public string? Uri150 { get; set; }
-    public int Width { get; set; }
-    public int Height { get; set; }
-}
-
 internal sealed class TrackConfiguration : IEntityTypeConfiguration<Track>
 {
     public void Configure(EntityTypeBuilder<Track> builder)
@@ -36,15 +23,5 @@ internal sealed class TrackConfiguration : IEntityTypeConfiguration<Track>
         builder.ToTable("Tracks");
         builder.HasKey(t => new { t.ReleaseId, t.Sequence });
         builder.HasOne<Release>().WithMany(r => r.Tracks).HasForeignKey(t => t.ReleaseId).OnDelete(DeleteBehavior.Cascade);
-    }
-}
-
-internal sealed class ReleaseImageConfiguration : IEntityTypeConfiguration<ReleaseImage>
-{
-    public void Configure(EntityTypeBuilder<ReleaseImage> builder)
-    {
-        builder.ToTable("ReleaseImages");
-        builder.HasKey(i => new { i.ReleaseId, i.Sequence });
-        builder.HasOne<Release>().WithMany(r => r.Images).HasForeignKey(i => i.ReleaseId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using VinylVault.Core.Collection.Storage;
 using VinylVault.Core.Discogs;
 using VinylVault.Core.Sync;
 

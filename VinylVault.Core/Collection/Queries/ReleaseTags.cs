@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using VinylVault.Core.Collection.Storage;
 
 namespace VinylVault.Core.Collection;
 

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace VinylVault.Core.Collection.Storage;
 
-/// <summary>The "Storage" configuration section (design.md). Defaults here, overridden by configuration.</summary>
+/// <summary>The "Storage" configuration section (docs/design.md). Defaults here, overridden by configuration.</summary>
 public sealed class StorageOptions
 {
     public const string Section = "Storage";

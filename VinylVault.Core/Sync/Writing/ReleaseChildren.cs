@@ -56,7 +56,7 @@ internal sealed class ReleaseChildren(SqlBatch batch)
         for (var i = 0; i < formats.Count; i++)
         {
             var f = formats[i];
-            await _format.RunAsync(cancellationToken, releaseId, i, f.Name, f.Qty, NullIfEmpty(f.Text), ReleaseText.DescriptionsJson(f.Descriptions));
+            await _format.RunAsync(cancellationToken, releaseId, i, f.Name, f.Qty, NullIfEmpty(f.Text), ReleaseColumns.DescriptionsJson(f.Descriptions));
         }
 
         foreach (var genre in genres)

@@ -28,7 +28,7 @@ internal sealed class ReleaseStatements(SqlBatch batch)
 
     public async Task WriteBasicAsync(BasicInformation info, long hash, CancellationToken cancellationToken)
     {
-        var (display, artistSort, titleSort, search) = ReleaseText.Keys(info.Title, info.Artists, info.Labels);
+        var (display, artistSort, titleSort, search) = ReleaseColumns.Keys(info.Title, info.Artists, info.Labels);
         await _basic.RunAsync(cancellationToken, info.Id, info.Title, DiscogsDisplay.Known(info.Year), display, artistSort, titleSort, search,
             DiscogsDisplay.Known(info.MasterId), info.Thumb, info.CoverImage, hash);
         await _children.ReplaceBasicAsync(info.Id, info.Artists, info.Labels, info.Formats, info.Genres, info.Styles, cancellationToken);
@@ -36,7 +36,7 @@ internal sealed class ReleaseStatements(SqlBatch batch)
 
     public async Task WriteDetailsAsync(DiscogsRelease release, DateTime fetchedAt, CancellationToken cancellationToken)
     {
-        var (display, artistSort, titleSort, search) = ReleaseText.Keys(release.Title, release.Artists, release.Labels);
+        var (display, artistSort, titleSort, search) = ReleaseColumns.Keys(release.Title, release.Artists, release.Labels);
         var cover = release.Images.FirstOrDefault(i => i.Type == "primary")?.Uri ?? release.Images.FirstOrDefault()?.Uri;
         var community = release.Community;
         await _details.RunAsync(cancellationToken, release.Id, release.Title, DiscogsDisplay.Known(release.Year), display, artistSort, titleSort, search,

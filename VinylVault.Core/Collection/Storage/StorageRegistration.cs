@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using VinylVault.Core.Collection.CompiledModel;
+using VinylVault.Core.Configuration;
+
+namespace VinylVault.Core.Collection.Storage;
+
+public static class StorageRegistration
+{
+    /// <summary>
+    /// The SQLite database: options, the context (scoped, and a factory for background work), the PRAGMA
+    /// interceptor, the migrations at start-up, and the <see cref="CollectionQueries"/> every reader shares.
+    /// Call it before anything else that adds hosted services.
+    /// </summary>
+    public static IHostApplicationBuilder AddStorage(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<StorageOptions>()
+            .BindConfiguration(StorageOptions.Section)
+            .ValidateDataAnnotationsByKey(StorageOptions.Section)
+            .ValidateOnStart();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<VaultDatabase>();
+        builder.Services.AddSingleton<SqlitePragmaInterceptor>();
+        builder.Services.AddDbContextFactory<VaultDbContext>((services, options) => options
+            .UseSqlite(services.GetRequiredService<VaultDatabase>().ConnectionString)
+            // The compiled model (dotnet ef dbcontext optimize) spares every start the model building by conventions.
+            .UseModel(VaultDbContextModel.Instance)
+            // Checking for model changes without a migration builds two more models by conventions on every first
+            // start (about 8 MB resident, kept for the process's life); StorageTests makes that check instead.
+            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning))
+            .AddInterceptors(services.GetRequiredService<SqlitePragmaInterceptor>()));
+        builder.Services.AddHostedService<StorageInitializer>();
+        builder.Services.AddSingleton<CollectionQueries>();
+        return builder;
+    }
+}
