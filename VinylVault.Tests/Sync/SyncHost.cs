@@ -1,8 +1,10 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using VinylVault.Core.Collection;
+using VinylVault.Core.Collection.Storage;
 using VinylVault.Core.Discogs;
 using VinylVault.Core.Sync;
 
@@ -42,6 +44,8 @@ public static class SyncHost
         builder.AddStorage();
         builder.AddDiscogs();
         builder.AddSync();
+        // An interrupted run resumes at once, not a few seconds after start-up.
+        builder.Services.PostConfigure<SyncOptions>(options => options.ResumeDelay = TimeSpan.Zero);
         return builder.Build();
     }
 }
