@@ -40,6 +40,9 @@ public static class MetricsEndpoint
 
     public static IEndpointRouteBuilder MapVaultMetrics(this IEndpointRouteBuilder app)
     {
+        // The provider listens from when it is built; the zero series are recorded after that.
+        app.ServiceProvider.GetRequiredService<MeterProvider>();
+        app.ServiceProvider.GetRequiredService<VaultMetrics>().StartAtZero();
         var token = app.ServiceProvider.GetRequiredService<IOptions<MetricsOptions>>().Value.BearerToken;
         var endpoint = app.MapPrometheusScrapingEndpoint(Path);
         if (!string.IsNullOrEmpty(token))

@@ -1,7 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Refit;
+using VinylVault.Core.Collection.Storage;
 using VinylVault.Core.Configuration;
 using VinylVault.Core.Telemetry;
 
@@ -25,7 +28,14 @@ public static class DiscogsClientRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<VaultMetrics>();
         services.TryAddSingleton<IDiscogsAccount, ConfiguredDiscogsAccount>();
-        services.TryAddSingleton<DiscogsRateLimiter>();
+        // With storage, the limiter remembers its sends across restarts in the data directory.
+        services.TryAddSingleton(provider => new DiscogsRateLimiter(
+            provider.GetRequiredService<IOptions<DiscogsOptions>>(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<VaultMetrics>(),
+            provider.GetService<VaultDatabase>() is { } database
+                ? new DiscogsSendLog(Path.Combine(database.DataDirectory, DiscogsSendLog.FileName), provider.GetRequiredService<ILogger<DiscogsSendLog>>())
+                : null));
         services.TryAddSingleton<DiscogsRetryPolicy>();
         services.TryAddTransient<DiscogsRateLimitHandler>();
         services.TryAddTransient<DiscogsTimeoutHandler>();

@@ -31,8 +31,9 @@ public sealed partial class DiscogsRateLimiter : IDisposable
     private bool _disposed;
     private long _windowTicks;
 
-    public DiscogsRateLimiter(IOptions<DiscogsOptions> options, TimeProvider time, VaultMetrics metrics)
+    public DiscogsRateLimiter(IOptions<DiscogsOptions> options, TimeProvider time, VaultMetrics metrics, DiscogsSendLog? memory = null)
     {
+        _memory = memory;
         Limit = options.Value.MaxRequestsPerMinute;
         _windowTicks = options.Value.Window.Ticks;
         _time = time;
@@ -44,6 +45,7 @@ public sealed partial class DiscogsRateLimiter : IDisposable
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
         });
         _timer = time.CreateTimer(static state => ((DiscogsRateLimiter)state!).GiveBackDuePermits(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        Restore();
     }
 
     /// <summary>Requests allowed in any one window.</summary>
@@ -92,6 +94,7 @@ public sealed partial class DiscogsRateLimiter : IDisposable
         {
             _held++;
             _claims++;
+            Remember();
             return new DiscogsPermit(lease, Accounted(_time.GetUtcNow()), _claims);
         }
     }
@@ -141,6 +144,7 @@ public sealed partial class DiscogsRateLimiter : IDisposable
         lock (_gate)
         {
             _disposed = true;
+            Remember();
             _timer.Dispose();
             while (_returns.TryDequeue(out var lease, out _))
             {

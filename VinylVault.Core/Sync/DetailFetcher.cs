@@ -5,7 +5,8 @@ namespace VinylVault.Core.Sync;
 
 /// <summary>
 /// Stage 3: a few workers take release ids and GET /releases/{id}, each id once. Every call waits for the one rate
-/// limiter in the client, so a few in flight are enough to keep it busy. A 404 is recorded and skipped.
+/// limiter in the client, so a few in flight are enough to keep it busy. A 404 is recorded and skipped. A worker
+/// sends its next request only once its last answer is committed: a kill then loses at most one answer per worker.
 /// </summary>
 internal sealed class DetailFetcher(IDiscogsApi api, SyncRunContext run)
 {
@@ -32,6 +33,7 @@ internal sealed class DetailFetcher(IDiscogsApi api, SyncRunContext run)
                 {
                     // Not cancellable: what was fetched is handed to the writer, which drains to the end.
                     await results.WriteAsync(fetched, CancellationToken.None);
+                    await fetched.Committed!.Task.WaitAsync(run.Stop);
                 }
             }
         }
@@ -40,20 +42,22 @@ internal sealed class DetailFetcher(IDiscogsApi api, SyncRunContext run)
         }
         catch (ChannelClosedException)
         {
-            // The writer failed and closed the channel; the run is already failing.
+            // The writer failed (and closed the channel); the run is already failing.
         }
     }
+
+    private static TaskCompletionSource Committed() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private async Task<DetailResult?> FetchAsync(long id)
     {
         try
         {
-            return new DetailResult(id, await api.GetReleaseAsync(id, run.Stop));
+            return new DetailResult(id, await api.GetReleaseAsync(id, run.Stop), Committed());
         }
         catch (DiscogsNotFoundException)
         {
             run.Counters.Note($"Release {id}: Discogs answered 404 (not found); skipped.");
-            return new DetailResult(id, null);
+            return new DetailResult(id, null, Committed());
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !run.Stop.IsCancellationRequested)
         {

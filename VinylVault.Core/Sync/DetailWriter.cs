@@ -7,12 +7,17 @@ using VinylVault.Core.Sync.Writing;
 
 namespace VinylVault.Core.Sync;
 
-/// <summary>What the detail fetcher got for one release: its details, or null when Discogs answered 404.</summary>
-internal readonly record struct DetailResult(long ReleaseId, DiscogsRelease? Release);
+/// <summary>
+/// What the detail fetcher got for one release: its details, or null when Discogs answered 404. <paramref name="Committed"/>,
+/// when given, completes once the result is in the database.
+/// </summary>
+internal readonly record struct DetailResult(long ReleaseId, DiscogsRelease? Release, TaskCompletionSource? Committed = null);
 
 /// <summary>
-/// Stage 4: writes fetched releases in batches of Sync:BatchSize, and at least once a second, so a kill loses at most
-/// about a second of requests. It drains its channel to the end even when the run is cancelled: what was fetched is kept.
+/// Stage 4: group commit. Writes whatever has arrived as soon as nothing more is waiting to be read (the fetchers
+/// are waiting on the rate limiter), when Sync:BatchSize is reached, or after a second of steady arrivals, whichever
+/// comes first. A fetcher waits for its result to be committed before it sends its next request, so a kill loses at
+/// most the requests in flight. It drains its channel to the end even when the run is cancelled: what was fetched is kept.
 /// </summary>
 internal sealed class DetailWriter(IDbContextFactory<VaultDbContext> contexts, SyncCounters counters, TimeProvider time)
 {
@@ -25,23 +30,32 @@ internal sealed class DetailWriter(IDbContextFactory<VaultDbContext> contexts, S
         var batch = new List<DetailResult>(batchSize);
         while (await reader.WaitToReadAsync(hardStop))
         {
+            // Commits take time, and results arrive meanwhile: the next batch is as large as the wait made it.
             var started = time.GetTimestamp();
-            while (batch.Count < batchSize)
+            while (batch.Count < batchSize && time.GetElapsedTime(started) < FlushInterval && reader.TryRead(out var result))
             {
-                if (reader.TryRead(out var result))
-                {
-                    batch.Add(result);
-                    continue;
-                }
-
-                var left = FlushInterval - time.GetElapsedTime(started);
-                if (left <= TimeSpan.Zero || !await WaitAsync(reader, left, hardStop))
-                {
-                    break;
-                }
+                batch.Add(result);
             }
 
-            await WriteAsync(batch, hardStop);
+            try
+            {
+                await WriteAsync(batch, hardStop);
+            }
+            catch (Exception ex)
+            {
+                foreach (var result in batch)
+                {
+                    result.Committed?.TrySetException(new ChannelClosedException(ex));
+                }
+
+                throw;
+            }
+
+            foreach (var result in batch)
+            {
+                result.Committed?.TrySetResult();
+            }
+
             batch.Clear();
         }
     }
@@ -71,20 +85,5 @@ internal sealed class DetailWriter(IDbContextFactory<VaultDbContext> contexts, S
         var notFound = batch.Count(r => r.Release is null);
         counters.DetailsWritten(batch.Count - notFound, notFound);
         Written?.Invoke();
-    }
-
-    /// <summary>Waits until more can be read, the channel completes (false), or <paramref name="timeout"/> passes (false).</summary>
-    private async Task<bool> WaitAsync(ChannelReader<DetailResult> reader, TimeSpan timeout, CancellationToken hardStop)
-    {
-        using var timer = new CancellationTokenSource(timeout, time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(timer.Token, hardStop);
-        try
-        {
-            return await reader.WaitToReadAsync(linked.Token);
-        }
-        catch (OperationCanceledException) when (timer.IsCancellationRequested && !hardStop.IsCancellationRequested)
-        {
-            return false;
-        }
     }
 }

@@ -23,5 +23,11 @@ public sealed class SyncOptions
     [Range(1, 16)]
     public int DetailRequestsInFlight { get; set; } = 4;
 
+    /// <summary>A run that did not end (a kill, a crash, a power cut, a stop of the app) resumes a few seconds after start-up.</summary>
+    public bool ResumeInterrupted { get; set; } = true;
+
+    /// <summary>How long after the app is ready an interrupted run resumes. Not bound from configuration; tests shorten it.</summary>
+    internal TimeSpan ResumeDelay { get; set; } = TimeSpan.FromSeconds(5);
+
     public TimeSpan? AutoSyncInterval => AutoSyncHours > 0 ? TimeSpan.FromHours(AutoSyncHours) : null;
 }

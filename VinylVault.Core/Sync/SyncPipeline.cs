@@ -27,7 +27,8 @@ internal sealed class SyncPipeline(
     TimeProvider time,
     ILogger<SyncPipeline> logger)
 {
-    public async Task<SyncRun> RunAsync(SyncRequest request, CancellationToken cancel)
+    /// <summary>Runs to the end; <paramref name="cancel"/> is the user's cancel or the app stopping (<paramref name="appStopping"/>).</summary>
+    public async Task<SyncRun> RunAsync(SyncRequest request, CancellationToken cancel, CancellationToken appStopping = default)
     {
         var started = time.GetUtcNow().UtcDateTime;
         var runId = await log.OpenAsync(request, started, CancellationToken.None);
@@ -62,15 +63,28 @@ internal sealed class SyncPipeline(
         }
 
         var (outcome, message) = run.Failure is { } failure ? (SyncOutcome.Failed, failure)
+            : appStopping.IsCancellationRequested ? (SyncOutcome.Interrupted, "The app stopped during this run; everything fetched is kept, and it resumes at the next start.")
             : cancel.IsCancellationRequested ? (SyncOutcome.Cancelled, "Cancelled: everything fetched so far is kept.")
             : !passComplete ? (SyncOutcome.Failed, "The collection could not be read completely, so nothing was removed; the next sync tries again.")
             : (SyncOutcome.Completed, null);
         var record = await log.CloseAsync(runId, outcome, message, run.Counters, time.GetUtcNow().UtcDateTime, CancellationToken.None);
         metrics.SyncRunFinished(outcome.ToString().ToLowerInvariant(), record.FinishedAt!.Value - record.StartedAt);
         metrics.CollectionSize(await log.CollectionSizeAsync(CancellationToken.None));
-        await log.OptimizeAsync(CancellationToken.None);
+        if (outcome != SyncOutcome.Interrupted)
+        {
+            // Not while the app stops: systemd and Docker allow 10 s before SIGKILL.
+            await log.OptimizeAsync(CancellationToken.None);
+        }
+
         reporter.Finish(Final(outcome), message);
-        logger.LogInformation("Sync run {RunId} ended {Outcome} after {Requests} requests with {Errors} errors", runId, outcome, run.Counters.Requests, run.Counters.ErrorCount);
+        if (outcome == SyncOutcome.Failed)
+        {
+            logger.LogWarning("Sync run {RunId} ended {Outcome} after {Requests} requests with {Errors} errors: {Message}", runId, outcome, run.Counters.Requests, run.Counters.ErrorCount, message);
+        }
+        else
+        {
+            logger.LogInformation("Sync run {RunId} ended {Outcome} after {Requests} requests with {Errors} errors", runId, outcome, run.Counters.Requests, run.Counters.ErrorCount);
+        }
         return record;
     }
 
@@ -199,7 +213,7 @@ internal sealed class SyncPipeline(
     private static SyncState Final(SyncOutcome outcome) => outcome switch
     {
         SyncOutcome.Completed => SyncState.Completed,
-        SyncOutcome.Cancelled => SyncState.Cancelled,
+        SyncOutcome.Cancelled or SyncOutcome.Interrupted => SyncState.Cancelled,
         _ => SyncState.Failed,
     };
 }

@@ -1,3 +1,4 @@
+using System.Net;
 using VinylVault.Core.Discogs;
 using VinylVault.Core.Telemetry;
 
@@ -13,6 +14,7 @@ internal sealed class SyncRunContext : IDisposable
     private readonly int _maxErrors;
     private readonly VaultMetrics _metrics;
     private string? _failure;
+    private int _unreachable;
 
     public SyncRunContext(SyncRequest request, SyncOptions options, VaultMetrics metrics, DateTime startedAt, CancellationToken cancel)
     {
@@ -70,6 +72,9 @@ internal sealed class SyncRunContext : IDisposable
         {
             case OperationCanceledException when Stop.IsCancellationRequested:
                 return false;
+            case DiscogsConnectionException or DiscogsApiException { StatusCode: HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout }:
+                Unreachable(what, exception);
+                return false;
             case DiscogsAuthenticationException auth:
                 Fail($"Discogs refused the token ({(int?)auth.StatusCode}): check the username and token in the settings. {auth.Message}");
                 return false;
@@ -77,6 +82,21 @@ internal sealed class SyncRunContext : IDisposable
                 Error($"{what}: {exception.Message}");
                 return !Stop.IsCancellationRequested;
         }
+    }
+
+    // Retries have already waited it out: Discogs is down, and every other request would fail the same way. One error
+    // says so (however many requests were in flight), and the run ends at once instead of after MaxErrors copies.
+    private void Unreachable(string what, Exception exception)
+    {
+        if (Interlocked.Exchange(ref _unreachable, 1) == 1)
+        {
+            return;
+        }
+
+        var reason = $"Discogs is unreachable ({what}: {exception.Message}). Nothing local was lost; the next sync picks up where this one stopped.";
+        _metrics.SyncError();
+        Counters.Error(reason);
+        Fail(reason);
     }
 
     public void Dispose() => _stop.Dispose();

@@ -44,16 +44,29 @@ public sealed class SyncRunLog(IDbContextFactory<VaultDbContext> contexts)
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.SyncRuns.Where(r => r.Outcome == SyncOutcome.Running).ExecuteUpdateAsync(s => s
             .SetProperty(r => r.Outcome, SyncOutcome.Interrupted)
-            .SetProperty(r => r.Message, "The app stopped during this run; the next run picks up where it left off."), cancellationToken);
+            .SetProperty(r => r.Message, "The app stopped during this run; everything written is kept, and the next run picks up where it left off."), cancellationToken);
     }
 
-    /// <summary>When the last completed run finished, and when the last run of any outcome did (for the schedule).</summary>
-    public async Task<(DateTime? LastCompleted, DateTime? LastFinished)> LastRunsAsync(CancellationToken cancellationToken)
+    /// <summary>Whether the latest run was interrupted (killed, or stopped with the app): the one a start-up resumes.</summary>
+    public async Task<bool> LastWasInterruptedAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.SyncRuns.OrderByDescending(r => r.Id).Select(r => r.Outcome).FirstOrDefaultAsync(cancellationToken) == SyncOutcome.Interrupted;
+    }
+
+    /// <summary>
+    /// When the last completed run finished, when the last run of any outcome did, and how many failed since the last
+    /// completed one (for the schedule and its backoff).
+    /// </summary>
+    public async Task<(DateTime? LastCompleted, DateTime? LastFinished, int FailedSince)> LastRunsAsync(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var completed = await db.SyncRuns.Where(r => r.Outcome == SyncOutcome.Completed).MaxAsync(r => r.FinishedAt, cancellationToken);
         var finished = await db.SyncRuns.MaxAsync(r => r.FinishedAt, cancellationToken);
-        return (completed, finished);
+        var failed = completed is { } after
+            ? await db.SyncRuns.CountAsync(r => r.Outcome == SyncOutcome.Failed && r.FinishedAt > after, cancellationToken)
+            : 0;
+        return (completed, finished, failed);
     }
 
     /// <summary>After a run changed many rows: lets SQLite refresh the statistics its query planner uses.</summary>

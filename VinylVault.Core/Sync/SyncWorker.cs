@@ -21,6 +21,7 @@ public sealed class SyncWorker(
     SyncProgress progress,
     IOptions<SyncOptions> options,
     TimeProvider time,
+    IHostApplicationLifetime lifetime,
     ILogger<SyncWorker> logger) : BackgroundService
 {
     // Longer delays than a timer takes are waited for in steps.
@@ -30,6 +31,7 @@ public sealed class SyncWorker(
     private readonly Lock _gate = new();
     private readonly Channel<SyncRequest> _requests = Channel.CreateBounded<SyncRequest>(1);
     private readonly SyncSchedule _schedule = new(time.GetUtcNow().UtcDateTime);
+    private bool _resume;
     private CancellationTokenSource? _run;
     private TaskCompletionSource _idle = Completed();
 
@@ -117,14 +119,17 @@ public sealed class SyncWorker(
         metrics.CollectionSize(await log.CollectionSizeAsync(cancellationToken));
         if (interrupted > 0)
         {
-            logger.LogWarning("{Count} sync run(s) were interrupted by a stop of the app; the next run resumes them", interrupted);
+            logger.LogWarning("{Count} sync run(s) were interrupted by a stop of the app", interrupted);
         }
+
+        _resume = options.Value.ResumeInterrupted && await log.LastWasInterruptedAsync(cancellationToken);
 
         await base.StartAsync(cancellationToken);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var resuming = _resume ? ResumeAsync(stoppingToken) : Task.CompletedTask;
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -151,13 +156,42 @@ public sealed class SyncWorker(
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
+
+        await resuming;
+    }
+
+    /// <summary>
+    /// The one start at start-up: the interrupted run is finished, a few seconds after the app is ready, unless
+    /// someone started a run meanwhile. It finishes what the user already started; it is not a new sync.
+    /// </summary>
+    private async Task ResumeAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            await using (lifetime.ApplicationStarted.Register(() => ready.TrySetResult()))
+            {
+                await ready.Task.WaitAsync(stoppingToken);
+            }
+
+            await Task.Delay(options.Value.ResumeDelay, time, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return;
+        }
+
+        if (TryStart(new SyncRequest(false, SyncTrigger.Resume)) == SyncStartResult.Started)
+        {
+            logger.LogInformation("Resuming the interrupted sync run (Sync:ResumeInterrupted)");
+        }
     }
 
     /// <summary>The next request from a person, or the schedule's when it falls due first (null: look again).</summary>
     private async Task<SyncRequest?> NextRequestAsync(CancellationToken stoppingToken)
     {
-        var (completed, finished) = await log.LastRunsAsync(stoppingToken);
-        var wait = _schedule.WaitFrom(options.Value.AutoSyncInterval, completed, finished, time.GetUtcNow().UtcDateTime);
+        var (completed, finished, failed) = await log.LastRunsAsync(stoppingToken);
+        var wait = _schedule.WaitFrom(options.Value.AutoSyncInterval, completed, finished, time.GetUtcNow().UtcDateTime, Math.Max(failed, 1));
         if (wait == Timeout.InfiniteTimeSpan || wait > TimeSpan.Zero)
         {
             using var timer = wait == Timeout.InfiniteTimeSpan ? new CancellationTokenSource() : new CancellationTokenSource(wait < LongestWait ? wait : LongestWait, time);
@@ -196,7 +230,7 @@ public sealed class SyncWorker(
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(run.Token, stoppingToken);
             await using var scope = services.CreateAsyncScope();
             var pipeline = scope.ServiceProvider.GetRequiredService<SyncPipeline>();
-            await pipeline.RunAsync(request, linked.Token);
+            await pipeline.RunAsync(request, linked.Token, stoppingToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

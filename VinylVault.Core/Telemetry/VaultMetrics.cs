@@ -43,6 +43,26 @@ public sealed class VaultMetrics
         meter.CreateObservableGauge("vinylvault_collection_releases", () => _releases is { } n ? [new Measurement<long>(n)] : Array.Empty<Measurement<long>>(), description: "Collection items (instances) in the local database.");
     }
 
+    /// <summary>
+    /// Every counter series an alert or a panel asks for exists at 0 from the start (as Prometheus advises): rate()
+    /// and increase() need a value before the first event, and "no data" is not "none happened". Call it once the
+    /// exporter listens: a measurement made before that is not seen.
+    /// </summary>
+    public void StartAtZero()
+    {
+        foreach (var status in (int[])[200, 429, 0])
+        {
+            _discogsRequests.Add(0, new KeyValuePair<string, object?>("status_code", status));
+        }
+
+        _syncItems.Add(0);
+        _syncErrors.Add(0);
+        foreach (var outcome in (string[])["completed", "cancelled", "failed", "interrupted"])
+        {
+            _syncRuns.Add(0, new KeyValuePair<string, object?>("outcome", outcome));
+        }
+    }
+
     public void DiscogsRequest(int statusCode)
     {
         Interlocked.Increment(ref _requestsSent);
