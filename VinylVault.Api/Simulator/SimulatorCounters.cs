@@ -20,6 +20,7 @@ public sealed class SimulatorCounters
     private readonly Dictionary<string, int> _userAgents = new(StringComparer.Ordinal);
     private readonly List<long> _accepted = [];
     private readonly List<long> _arrived = [];
+    private readonly List<long> _releasesServed = [];
     private int _tokenInQuery;
     private int _total;
 
@@ -43,6 +44,9 @@ public sealed class SimulatorCounters
     public IReadOnlyDictionary<long, ReleaseRequestCount> Releases => Read(() => new Dictionary<long, ReleaseRequestCount>(_releases));
 
     public ReleaseRequestCount Release(long releaseId) => Read(() => _releases.GetValueOrDefault(releaseId));
+
+    /// <summary>The request log of GET /releases/{id}: the release ids answered 200, in the order they were answered.</summary>
+    public IReadOnlyList<long> ReleasesServedInOrder => Read(() => _releasesServed.ToList());
 
     /// <summary>User-Agent headers seen, with how often ("" when a request sent none).</summary>
     public IReadOnlyDictionary<string, int> UserAgents => Read(() => new Dictionary<string, int>(_userAgents));
@@ -86,6 +90,7 @@ public sealed class SimulatorCounters
         {
             _answers.Clear();
             _releases.Clear();
+            _releasesServed.Clear();
             _userAgents.Clear();
             _accepted.Clear();
             _arrived.Clear();
@@ -118,6 +123,10 @@ public sealed class SimulatorCounters
             {
                 var count = _releases.GetValueOrDefault(id);
                 _releases[id] = new ReleaseRequestCount(count.Requests + 1, count.Served + (status == 200 ? 1 : 0));
+                if (status == 200)
+                {
+                    Append(_releasesServed, id);
+                }
             }
         }
     }

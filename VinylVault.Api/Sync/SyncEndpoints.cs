@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using VinylVault.Core.Collection;
 using VinylVault.Core.Discogs;
 using VinylVault.Core.Sync;
@@ -14,7 +15,8 @@ public sealed record SyncStatusAnswer(SyncStatus SyncStatus, CollectionSummary C
 
 public sealed record StartSyncRequest(bool ForceFull);
 
-public sealed record SyncHistory(IReadOnlyList<SyncRunView> Runs);
+/// <summary>The runs, newest first, and the quick checks summed (a check is not a run: it would bury them).</summary>
+public sealed record SyncHistory(IReadOnlyList<SyncRunView> Runs, QuickCheckSummary QuickChecks);
 
 /// <summary>Sync control for scripts: status, start, cancel and the history of runs. Progress itself streams on the hub.</summary>
 public static class SyncEndpoints
@@ -27,6 +29,10 @@ public static class SyncEndpoints
         group.MapGet("/status", GetStatus);
         group.MapPost("/start", Start);
         group.MapPost("/cancel", Cancel);
+        group.MapPost("/confirm-removal", ConfirmRemoval)
+            .WithSummary("Applies a held mass removal")
+            .WithDescription("Removes the copies a complete sync no longer found but kept because they were more than Sync:MaxRemovalPercent " +
+                "(sync_status.held_removal). 409 when nothing is held or a sync runs.");
         group.MapGet("/history", GetHistory);
         return api;
     }
@@ -50,8 +56,18 @@ public static class SyncEndpoints
             ? TypedResults.Accepted("/api/sync/status", await AnswerAsync(worker, queries, connectivity, cancellationToken))
             : Conflict("No sync is running.", "There is nothing to cancel.");
 
-    private static async Task<Ok<SyncHistory>> GetHistory(CollectionQueries queries, CancellationToken cancellationToken) =>
-        TypedResults.Ok(new SyncHistory(await queries.GetSyncRunsAsync(HistoryLength, cancellationToken)));
+    private static async Task<Results<Accepted<SyncStatusAnswer>, ProblemHttpResult>> ConfirmRemoval(
+        SyncWorker worker, CollectionQueries queries, DiscogsConnectivity connectivity, CancellationToken cancellationToken) =>
+        (await worker.TryApplyHeldRemovalAsync(CancellationToken.None)).Outcome switch
+        {
+            RemovalOutcome.Done => TypedResults.Accepted("/api/sync/status", await AnswerAsync(worker, queries, connectivity, cancellationToken)),
+            RemovalOutcome.SyncRunning => Conflict("A sync is running.", "It decides afresh what to remove: wait for it to end, then look at sync_status.held_removal."),
+            _ => Conflict("No removal is held.", "Nothing waits to be removed (sync_status.held_removal is null)."),
+        };
+
+    private static async Task<Ok<SyncHistory>> GetHistory(
+        CollectionQueries queries, QuickCheckLog quickChecks, IOptions<SyncOptions> options, CancellationToken cancellationToken) =>
+        TypedResults.Ok(new SyncHistory(await queries.GetSyncRunsAsync(HistoryLength, cancellationToken), quickChecks.Summary(options.Value.QuickCheckSeconds)));
 
     private static async Task<SyncStatusAnswer> AnswerAsync(SyncWorker worker, CollectionQueries queries, DiscogsConnectivity connectivity, CancellationToken cancellationToken)
     {

@@ -12,6 +12,7 @@ public sealed class DiscogsClient(IDiscogsApi api, IDiscogsAccount account)
     /// <summary>One identity call: whether Discogs is reachable and accepts the token, in words for the user.</summary>
     public async Task<(bool Online, string Message)> TestConnectionAsync(CancellationToken cancellationToken)
     {
+        using var lane = DiscogsLane.Interactive();
         try
         {
             var identity = await api.GetIdentityAsync(cancellationToken);
@@ -33,15 +34,22 @@ public sealed class DiscogsClient(IDiscogsApi api, IDiscogsAccount account)
     }
 
     /// <summary>Releases matching <paramref name="query"/>, at most <paramref name="limit"/> (Discogs allows 1 to 100).</summary>
-    public Task<SearchResults> SearchAsync(string query, int limit, CancellationToken cancellationToken)
+    /// <remarks>A person waits for the answer: the interactive lane, as for the account checks.</remarks>
+    public async Task<SearchResults> SearchAsync(string query, int limit, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(query);
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, 100);
-        return api.SearchAsync(query, "release", limit, cancellationToken);
+        using var lane = DiscogsLane.Interactive();
+        return await api.SearchAsync(query, "release", limit, cancellationToken);
     }
 
-    public Task<DiscogsIdentity> GetIdentityAsync(CancellationToken cancellationToken) => api.GetIdentityAsync(cancellationToken);
+    /// <summary>The token's owner: an account check, in the interactive lane.</summary>
+    public async Task<DiscogsIdentity> GetIdentityAsync(CancellationToken cancellationToken)
+    {
+        using var lane = DiscogsLane.Interactive();
+        return await api.GetIdentityAsync(cancellationToken);
+    }
 
     /// <summary>The configured username, else the token's owner (asked once per client instance).</summary>
     public async Task<string> GetUsernameAsync(CancellationToken cancellationToken) =>

@@ -76,13 +76,15 @@ public sealed partial class DiscogsRateLimiter : IDisposable
         }
     }
 
-    /// <summary>Requests waiting for a permit right now.</summary>
-    public long Queued => _permits.GetStatistics()?.CurrentQueuedCount ?? 0;
+    /// <summary>Requests waiting for a permit right now, in either lane.</summary>
+    public long Queued => (_permits.GetStatistics()?.CurrentQueuedCount ?? 0) + InteractiveQueued;
 
     internal async ValueTask<DiscogsPermit> AcquireAsync(CancellationToken cancellationToken)
     {
         var started = _time.GetTimestamp();
-        var lease = await _permits.AcquireAsync(1, cancellationToken);
+        var (lease, held) = DiscogsLane.IsInteractive
+            ? await AcquireInteractiveAsync(cancellationToken)
+            : (await _permits.AcquireAsync(1, cancellationToken), false);
         if (!lease.IsAcquired)
         {
             lease.Dispose();
@@ -92,7 +94,7 @@ public sealed partial class DiscogsRateLimiter : IDisposable
         _metrics.RateLimitWait(_time.GetElapsedTime(started));
         lock (_gate)
         {
-            _held++;
+            _held += held ? 0 : 1;
             _claims++;
             Remember();
             return new DiscogsPermit(lease, Accounted(_time.GetUtcNow()), _claims);
@@ -115,7 +117,10 @@ public sealed partial class DiscogsRateLimiter : IDisposable
         }
     }
 
-    /// <summary>How long until <paramref name="requests"/> more requests can all have been sent, if nothing else spends the budget.</summary>
+    /// <summary>
+    /// How long until <paramref name="requests"/> more requests can all have been sent, if nothing else spends the
+    /// budget; interactive requests waiting now go first, so they count ahead of these.
+    /// </summary>
     public TimeSpan EstimateTimeToSend(int requests)
     {
         if (requests <= 0)
@@ -125,6 +130,7 @@ public sealed partial class DiscogsRateLimiter : IDisposable
 
         lock (_gate)
         {
+            requests += _interactive.Count;
             var now = _time.GetUtcNow();
             var start = Later(now, _holdUntil);
             // When each of the Limit permits is next free; after that, each comes back a window after its use.
@@ -146,6 +152,7 @@ public sealed partial class DiscogsRateLimiter : IDisposable
             _disposed = true;
             Remember();
             _timer.Dispose();
+            FailInteractiveWaiters();
             while (_returns.TryDequeue(out var lease, out _))
             {
                 lease.Dispose();
@@ -178,7 +185,7 @@ public sealed partial class DiscogsRateLimiter : IDisposable
                 {
                     _returns.Enqueue(lease, until);
                 }
-                else
+                else if (!HandToInteractive(lease))
                 {
                     _held--;
                     lease.Dispose();

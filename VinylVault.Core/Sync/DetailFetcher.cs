@@ -7,8 +7,10 @@ namespace VinylVault.Core.Sync;
 /// Stage 3: a few workers take release ids and GET /releases/{id}, each id once. Every call waits for the one rate
 /// limiter in the client, so a few in flight are enough to keep it busy. A 404 is recorded and skipped. A worker
 /// sends its next request only once its last answer is committed: a kill then loses at most one answer per worker.
+/// A release someone opened is fetched by <see cref="ReleaseDetailRequests"/> instead, in the interactive lane, and
+/// not here again.
 /// </summary>
-internal sealed class DetailFetcher(IDiscogsApi api, SyncRunContext run)
+internal sealed class DetailFetcher(IDiscogsApi api, SyncRunContext run, ReleaseDetailRequests opened)
 {
     public async Task RunAsync(ChannelReader<long> ids, ChannelWriter<DetailResult> results, int workers)
     {
@@ -50,6 +52,12 @@ internal sealed class DetailFetcher(IDiscogsApi api, SyncRunContext run)
 
     private async Task<DetailResult?> FetchAsync(long id)
     {
+        if (!opened.ClaimForSync(id, run.StartedAt))
+        {
+            run.Counters.DetailsFetchedElsewhere();
+            return null;
+        }
+
         try
         {
             return new DetailResult(id, await api.GetReleaseAsync(id, run.Stop), Committed());
@@ -61,6 +69,7 @@ internal sealed class DetailFetcher(IDiscogsApi api, SyncRunContext run)
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !run.Stop.IsCancellationRequested)
         {
+            opened.ReleaseSyncClaim(id);
             run.Handle(ex, $"Release {id}");
             return null;
         }

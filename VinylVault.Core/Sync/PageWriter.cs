@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using VinylVault.Core.Collection;
 using VinylVault.Core.Collection.Storage;
 using VinylVault.Core.Discogs;
+using VinylVault.Core.Sync.Removal;
 using VinylVault.Core.Sync.Writing;
 
 namespace VinylVault.Core.Sync;
@@ -22,6 +23,9 @@ internal sealed class PageWriter(IDbContextFactory<VaultDbContext> contexts, Syn
     /// <summary>True when every page was written, each reported the same item count, and that many distinct items were seen.</summary>
     public bool PassComplete(int pagesExpected, int pagesWritten) =>
         pagesExpected > 0 && pagesWritten == pagesExpected && _itemCounts.Count == 1 && _itemCounts.Single() == _seen.Count;
+
+    /// <summary>Copies the database held when the run began.</summary>
+    public int LocalCopies => _instances.Count;
 
     /// <summary>Releases first met in this run: they will need details (used to estimate the work before the pass ends).</summary>
     public int NewReleases { get; private set; }
@@ -82,15 +86,28 @@ internal sealed class PageWriter(IDbContextFactory<VaultDbContext> contexts, Syn
         counters.PageWritten(written, added, updated);
     }
 
-    /// <summary>Only after a complete page pass (<see cref="PassComplete"/>): deletes the instances Discogs no longer lists, then unowned releases.</summary>
-    public async Task PruneAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Only after a complete page pass (<see cref="PassComplete"/>): deletes the instances Discogs no longer lists,
+    /// then unowned releases; or, when that would be a mass removal (<see cref="RemovalPolicy"/>), deletes nothing and
+    /// holds the removal for the owner (returned; null when pruned).
+    /// </summary>
+    public async Task<HeldRemoval?> PruneAsync(int maxRemovalPercent, DateTime now, CancellationToken cancellationToken)
     {
         var vanished = _instances.Keys.Where(id => !_seen.Contains(id)).ToList();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var batch = await SqlBatch.BeginAsync(db, cancellationToken);
+        if (RemovalPolicy.MustHold(vanished.Count, _instances.Count, _seen.Count, maxRemovalPercent))
+        {
+            var held = await HeldRemovals.HoldAsync(batch, vanished, now, cancellationToken);
+            await batch.CommitAsync(cancellationToken);
+            return held;
+        }
+
         var (instances, releases) = await InstanceStatements.PruneAsync(batch, vanished, cancellationToken);
+        await HeldRemovals.ClearAsync(batch, cancellationToken);
         await batch.CommitAsync(cancellationToken);
         counters.Pruned(instances, releases);
+        return null;
     }
 
     public static async Task WriteFoldersAsync(IDbContextFactory<VaultDbContext> contexts, IReadOnlyList<DiscogsFolder> folders,

@@ -52,6 +52,9 @@ internal sealed class SyncCounters(Func<int>? requestsSent = null)
 
     public void DetailsPlanned(int count) => Volatile.Write(ref _detailsTotal, count);
 
+    /// <summary>A planned release was fetched for someone who opened it: no longer this run's to fetch.</summary>
+    public void DetailsFetchedElsewhere() => Interlocked.Decrement(ref _detailsTotal);
+
     public void DetailsWritten(int fetched, int notFound)
     {
         Interlocked.Add(ref _fetched, fetched);

@@ -23,11 +23,27 @@ public sealed class SyncOptions
     [Range(1, 16)]
     public int DetailRequestsInFlight { get; set; } = 4;
 
+    /// <summary>
+    /// A complete pass that would remove more than this share of the local copies (and at least 10) holds the
+    /// removal until the owner confirms it; 100 never holds (but a pass that lists nothing always does).
+    /// </summary>
+    [Range(0, 100)]
+    public int MaxRemovalPercent { get; set; } = 20;
+
     /// <summary>A run that did not end (a kill, a crash, a power cut, a stop of the app) resumes a few seconds after start-up.</summary>
     public bool ResumeInterrupted { get; set; } = true;
 
     /// <summary>How long after the app is ready an interrupted run resumes. Not bound from configuration; tests shorten it.</summary>
     internal TimeSpan ResumeDelay { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How often to ask Discogs, in at most 2 requests, whether the collection changed (a change starts an
+    /// incremental sync); 0 turns quick checks off.
+    /// </summary>
+    [Range(0, 604_800)]
+    public double QuickCheckSeconds { get; set; } = 900;
+
     public TimeSpan? AutoSyncInterval => AutoSyncHours > 0 ? TimeSpan.FromHours(AutoSyncHours) : null;
+
+    public TimeSpan? QuickCheckInterval => QuickCheckSeconds > 0 ? TimeSpan.FromSeconds(QuickCheckSeconds) : null;
 }

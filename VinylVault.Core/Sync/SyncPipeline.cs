@@ -21,8 +21,10 @@ internal sealed class SyncPipeline(
     DiscogsRateLimiter limiter,
     SyncRunLog log,
     IDbContextFactory<VaultDbContext> contexts,
+    VaultDatabase database,
     IOptions<SyncOptions> options,
     SyncProgress progress,
+    ReleaseDetailRequests opened,
     VaultMetrics metrics,
     TimeProvider time,
     ILogger<SyncPipeline> logger)
@@ -55,18 +57,19 @@ internal sealed class SyncPipeline(
         catch (Exception ex)
         {
             logger.LogError(ex, "Sync run {RunId} failed", runId);
-            run.Fail($"The sync stopped on an unexpected error: {ex.Message}");
+            run.Fail(StorageErrors.Describe(ex, database.DataDirectory, "The sync stopped on an unexpected error"));
         }
         finally
         {
             await ticker.DisposeAsync();
+            opened.EndSync();
         }
 
         var (outcome, message) = run.Failure is { } failure ? (SyncOutcome.Failed, failure)
             : appStopping.IsCancellationRequested ? (SyncOutcome.Interrupted, "The app stopped during this run; everything fetched is kept, and it resumes at the next start.")
             : cancel.IsCancellationRequested ? (SyncOutcome.Cancelled, "Cancelled: everything fetched so far is kept.")
             : !passComplete ? (SyncOutcome.Failed, "The collection could not be read completely, so nothing was removed; the next sync tries again.")
-            : (SyncOutcome.Completed, null);
+            : (SyncOutcome.Completed, run.Notice);
         var record = await log.CloseAsync(runId, outcome, message, run.Counters, time.GetUtcNow().UtcDateTime, CancellationToken.None);
         metrics.SyncRunFinished(outcome.ToString().ToLowerInvariant(), record.FinishedAt!.Value - record.StartedAt);
         metrics.CollectionSize(await log.CollectionSizeAsync(CancellationToken.None));
@@ -139,7 +142,13 @@ internal sealed class SyncPipeline(
         var complete = !run.Stop.IsCancellationRequested && writer.PassComplete(reader.PagesExpected, written);
         if (complete)
         {
-            await writer.PruneAsync(run.Stop);
+            var held = await writer.PruneAsync(options.Value.MaxRemovalPercent, time.GetUtcNow().UtcDateTime, run.Stop);
+            progress.Hold(held);
+            if (held is not null)
+            {
+                run.Notice = $"{held.Count} copies Discogs no longer lists were kept, not removed: confirm the removal, or keep them.";
+                logger.LogWarning("Removal of {Count} of {Local} copies held for the owner", held.Count, writer.LocalCopies);
+            }
         }
         else if (!run.Stop.IsCancellationRequested)
         {
@@ -170,11 +179,11 @@ internal sealed class SyncPipeline(
             catch (Exception ex)
             {
                 logger.LogError(ex, "The detail writer failed");
-                run.Fail($"Writing release details failed: {ex.Message}");
+                run.Fail(StorageErrors.Describe(ex, database.DataDirectory, "Writing release details failed"));
                 results.Writer.TryComplete(ex);
             }
         });
-        var fetching = new DetailFetcher(api, run).RunAsync(idChannel.Reader, results.Writer, workers);
+        var fetching = new DetailFetcher(api, run, opened).RunAsync(idChannel.Reader, results.Writer, workers);
         try
         {
             foreach (var id in ids)

@@ -1,3 +1,5 @@
+using VinylVault.Core.Sync.Removal;
+
 namespace VinylVault.Core.Sync;
 
 /// <summary>
@@ -12,6 +14,7 @@ public sealed class SyncProgress(TimeProvider time)
     private readonly Lock _gate = new();
     private readonly List<Action<SyncStatus, bool>> _subscribers = [];
     private long _lastPublished;
+    private HeldRemoval? _held;
 
     public SyncStatus Current { get; private set; } = SyncStatus.Idle;
 
@@ -34,10 +37,12 @@ public sealed class SyncProgress(TimeProvider time)
         lock (_gate)
         {
             var previous = Current;
+            // Whoever builds a status, it says whether a removal waits for the owner.
+            status = status with { HeldRemoval = _held };
             Current = status;
             var now = time.GetTimestamp();
             var due = time.GetElapsedTime(_lastPublished, now) >= MinInterval;
-            if (!isFinal && !due && previous.Status == status.Status && previous.Phase == status.Phase)
+            if (!isFinal && !due && previous.Status == status.Status && previous.Phase == status.Phase && previous.HeldRemoval == status.HeldRemoval)
             {
                 return;
             }
@@ -50,6 +55,17 @@ public sealed class SyncProgress(TimeProvider time)
         {
             target(status, isFinal);
         }
+    }
+
+    /// <summary>Sets (or with null clears) the held removal every status carries from now on, and tells subscribers.</summary>
+    public void Hold(HeldRemoval? held)
+    {
+        lock (_gate)
+        {
+            _held = held;
+        }
+
+        Report(Current);
     }
 
     private sealed class Subscription(SyncProgress owner, Action<SyncStatus, bool> handler) : IDisposable

@@ -6,8 +6,11 @@ namespace VinylVault.Core.Sync;
 /// <summary>How a run ended. <see cref="Interrupted"/>: the app stopped mid-run (on SIGTERM, or found at the next start-up after a kill).</summary>
 public enum SyncOutcome { Running, Completed, Cancelled, Failed, Interrupted }
 
-/// <summary>Who asked for a run. <see cref="Resume"/>: the app, at start-up, finishing a run that was interrupted.</summary>
-public enum SyncTrigger { Manual, Schedule, Resume }
+/// <summary>
+/// Who asked for a run: a person, the Sync:AutoSyncHours schedule, the app at start-up finishing a run that was
+/// interrupted (<see cref="Resume"/>), or a quick check that saw the collection change.
+/// </summary>
+public enum SyncTrigger { Manual, Schedule, Resume, QuickCheck }
 
 /// <summary>The record of one sync run: the history the dashboard lists and the schedule counts from.</summary>
 public sealed class SyncRun

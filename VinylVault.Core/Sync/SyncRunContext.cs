@@ -38,6 +38,8 @@ internal sealed class SyncRunContext : IDisposable
     public DateTime StartedAt { get; }
     public SyncCounters Counters { get; }
     public SyncPhase Phase { get; set; } = SyncPhase.Pages;
+    /// <summary>What a completed run has to tell the owner (a held removal); kept in the run's record.</summary>
+    public string? Notice { get; set; }
 
     /// <summary>Cancelled on failure or cancel: every stage watches it.</summary>
     public CancellationToken Stop => _stop.Token;

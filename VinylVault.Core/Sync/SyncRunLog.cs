@@ -72,8 +72,15 @@ public sealed class SyncRunLog(IDbContextFactory<VaultDbContext> contexts)
     /// <summary>After a run changed many rows: lets SQLite refresh the statistics its query planner uses.</summary>
     public async Task OptimizeAsync(CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await db.Database.ExecuteSqlRawAsync("PRAGMA optimize;", cancellationToken);
+        try
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA optimize;", cancellationToken);
+        }
+        catch (Exception ex) when (StorageErrors.IsDiskFull(ex))
+        {
+            // Fresher statistics are a nicety: a full disk must not turn the run's recorded outcome into an exception.
+        }
     }
 
     public async Task<int> CollectionSizeAsync(CancellationToken cancellationToken)

@@ -1,3 +1,5 @@
+using VinylVault.Core.Sync.Removal;
+
 namespace VinylVault.Core.Sync;
 
 public enum SyncState { Idle, Syncing, Cancelling, Completed, Cancelled, Failed }
@@ -29,6 +31,8 @@ public sealed record SyncStatus
     public DateTimeOffset? FinishedAt { get; init; }
     /// <summary>A sentence for people: why a run failed, or what it is doing.</summary>
     public string? Message { get; init; }
+    /// <summary>Copies a complete pass no longer found but kept, waiting for the owner (Sync:MaxRemovalPercent); null when none.</summary>
+    public HeldRemoval? HeldRemoval { get; init; }
 
     public bool IsActive => Status is SyncState.Syncing or SyncState.Cancelling;
 

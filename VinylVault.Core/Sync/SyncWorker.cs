@@ -3,7 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using VinylVault.Core.Collection.Storage;
 using VinylVault.Core.Discogs;
+using VinylVault.Core.Sync.Removal;
 using VinylVault.Core.Telemetry;
 
 namespace VinylVault.Core.Sync;
@@ -13,7 +15,7 @@ namespace VinylVault.Core.Sync;
 /// Sync:AutoSyncHours schedule, cancelled by <see cref="TryCancel"/>. A singleton and a hosted service: REST, the
 /// hub and the UI call it; the host runs its loop. Nothing runs unless asked, so tests decide when a run happens.
 /// </summary>
-public sealed class SyncWorker(
+public sealed partial class SyncWorker(
     IServiceProvider services,
     SyncRunLog log,
     VaultMetrics metrics,
@@ -33,6 +35,7 @@ public sealed class SyncWorker(
     private readonly SyncSchedule _schedule = new(time.GetUtcNow().UtcDateTime);
     private bool _resume;
     private CancellationTokenSource? _run;
+    private bool _changingHeld;
     private TaskCompletionSource _idle = Completed();
 
     /// <summary>The current run's status, or the last run's final one.</summary>
@@ -63,7 +66,7 @@ public sealed class SyncWorker(
     {
         lock (_gate)
         {
-            if (_run is null)
+            if (_run is null || _changingHeld)
             {
                 return SyncCancelResult.NothingRunning;
             }
@@ -83,7 +86,8 @@ public sealed class SyncWorker(
         }
     }
 
-    private SyncStartResult TryStart(SyncRequest request)
+    /// <summary>Starts a run for whoever asked (a person, the schedule, a quick check), unless one is active or no token is set.</summary>
+    public SyncStartResult TryStart(SyncRequest request)
     {
         if (!IsConfigured)
         {
@@ -116,6 +120,7 @@ public sealed class SyncWorker(
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         var interrupted = await log.MarkInterruptedAsync(cancellationToken);
+        await services.GetRequiredService<HeldRemovals>().LoadAsync(cancellationToken);
         metrics.CollectionSize(await log.CollectionSizeAsync(cancellationToken));
         if (interrupted > 0)
         {
@@ -236,7 +241,8 @@ public sealed class SyncWorker(
         {
             // The pipeline records its own failures; this is the database itself being unusable.
             logger.LogError(ex, "A sync run could not be recorded");
-            progress.Report(progress.Current with { Status = SyncState.Failed, Message = $"The sync could not run: {ex.Message}", FinishedAt = time.GetUtcNow() });
+            var message = StorageErrors.Describe(ex, services.GetRequiredService<VaultDatabase>().DataDirectory, "The sync could not run");
+            progress.Report(progress.Current with { Status = SyncState.Failed, Message = message, FinishedAt = time.GetUtcNow() });
         }
         finally
         {

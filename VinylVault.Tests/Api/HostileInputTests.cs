@@ -13,7 +13,7 @@ namespace VinylVault.Tests.Api;
 /// Malformed, oversized and hostile values sent to every endpoint: the answer is a 4xx ProblemDetails, or (for a
 /// hostile value that is still a valid search string) an ordinary answer, and never a 500; the database survives.
 /// </summary>
-public sealed class HostileInputTests(SyncedVault vault) : IClassFixture<SyncedVault>
+public sealed partial class HostileInputTests(SyncedVault vault) : IClassFixture<SyncedVault>
 {
     private static readonly string[] Values =
     [

@@ -102,6 +102,7 @@ public sealed class SyncControlTests
     [InlineData("Sync:BatchSize", "0")]
     [InlineData("Sync:MaxErrors", "-1")]
     [InlineData("Sync:AutoSyncHours", "-2")]
+    [InlineData("Sync:QuickCheckSeconds", "-1")]
     [InlineData("Storage:CacheSizeKb", "1")]
     public async Task A_bad_setting_stops_the_start_naming_its_key(string key, string value)
     {

@@ -1,5 +1,6 @@
 using Bunit;
 using VinylVault.Core.Sync;
+using VinylVault.Core.Sync.Removal;
 using VinylVault.Ui.Sync;
 
 namespace VinylVault.Tests.Ui;
@@ -132,6 +133,31 @@ public sealed class SyncBarTests
         Assert.Empty(running.FindAll("[data-test=sync-start]"));
         running.Find("[data-test=sync-cancel]").Click();
         Assert.True(cancelled);
+    }
+
+    [Fact]
+    public async Task A_held_removal_warns_with_the_count_and_offers_remove_and_keep()
+    {
+        await using var ctx = MudTestContext.Create();
+        var (applied, kept) = (false, false);
+        var done = Running with { Status = SyncState.Completed, FinishedAt = MudTestContext.Now, HeldRemoval = new HeldRemoval(1234, MudTestContext.Now) };
+
+        var bar = ctx.Render<SyncBar>(p => p
+            .Add(b => b.Status, done)
+            .Add(b => b.OnApplyRemoval, () => applied = true)
+            .Add(b => b.OnKeepRemoval, () => kept = true));
+
+        Assert.Contains("1,234 records are no longer listed on Discogs", bar.Find("[data-test=held-removal]").TextContent);
+        Assert.Equal("Remove 1,234", bar.Find("[data-test=held-removal-apply]").TextContent.Trim());
+        bar.Find("[data-test=held-removal-apply]").Click();
+        Assert.True(applied);
+        bar.Find("[data-test=held-removal-keep]").Click();
+        Assert.True(kept);
+
+        var clear = ctx.Render<SyncBar>(p => p.Add(b => b.Status, done with { HeldRemoval = null }));
+        Assert.Empty(clear.FindAll("[data-test=held-removal]"));
+        var running = ctx.Render<SyncBar>(p => p.Add(b => b.Status, Running with { HeldRemoval = new HeldRemoval(1234, MudTestContext.Now) }));
+        Assert.Empty(running.FindAll("[data-test=held-removal]"));
     }
 
     private static string Value(IRenderedComponent<SyncBar> bar, string test) =>

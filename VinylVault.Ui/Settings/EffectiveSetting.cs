@@ -27,6 +27,9 @@ public sealed record EffectiveSetting(string Key, string Value, string? Alias, s
         Of("Sync:AutoSyncHours", sync.AutoSyncHours, sync.AutoSyncHours > 0
             ? "Hours after the last completed sync until the next automatic one"
             : "Automatic sync is off (0)"),
+        Of("Sync:QuickCheckSeconds", sync.QuickCheckSeconds, sync.QuickCheckSeconds > 0
+            ? "Seconds between quick checks (at most 2 requests) that start a sync when the collection changed"
+            : "Quick checks are off (0)"),
         Of("Storage:DataDirectory", dataDirectory, "Database, encryption keys and caches"),
         Of("Storage:CacheSizeKb", storage.CacheSizeKb, "SQLite page cache per connection"),
     ];

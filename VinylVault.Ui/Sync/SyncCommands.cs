@@ -30,4 +30,23 @@ public sealed class SyncCommands(SyncWorker worker, ISnackbar snackbar)
             snackbar.Add("No sync is running.", Severity.Info);
         }
     }
+
+    public async Task ApplyRemovalAsync()
+    {
+        var result = await worker.TryApplyHeldRemovalAsync(CancellationToken.None);
+        snackbar.Add(result.Outcome switch
+        {
+            RemovalOutcome.Done => $"Removed {result.Removed:N0} records Discogs no longer lists.",
+            RemovalOutcome.SyncRunning => "A sync is running: it decides afresh what to remove.",
+            _ => "Nothing waits to be removed.",
+        }, result.Outcome == RemovalOutcome.Done ? Severity.Success : Severity.Info);
+    }
+
+    public async Task KeepRecordsAsync()
+    {
+        if ((await worker.TryDismissHeldRemovalAsync(CancellationToken.None)).Outcome == RemovalOutcome.Done)
+        {
+            snackbar.Add("Kept. The next sync looks again.", Severity.Info);
+        }
+    }
 }

@@ -11,7 +11,7 @@ namespace VinylVault.Core.Collection.CompiledModel
     public partial class VaultDbContextModel
     {
         private VaultDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("c865db97-f083-42eb-9d14-0445d39e3e8c"), entityTypeCount: 19)
+            : base(skipDetectChanges: false, modelId: new Guid("bc2a7716-213b-40ed-bc7b-9c3766b02cc9"), entityTypeCount: 20)
         {
         }
 
@@ -35,6 +35,7 @@ namespace VinylVault.Core.Collection.CompiledModel
             var apiKey = ApiKeyEntityType.Create(this);
             var ownerAccount = OwnerAccountEntityType.Create(this);
             var storedDiscogsAccount = StoredDiscogsAccountEntityType.Create(this);
+            var heldCopy = HeldCopyEntityType.Create(this);
             var syncRun = SyncRunEntityType.Create(this);
 
             CollectionInstanceEntityType.CreateForeignKey1(collectionInstance, release);
@@ -67,6 +68,7 @@ namespace VinylVault.Core.Collection.CompiledModel
             ApiKeyEntityType.CreateAnnotations(apiKey);
             OwnerAccountEntityType.CreateAnnotations(ownerAccount);
             StoredDiscogsAccountEntityType.CreateAnnotations(storedDiscogsAccount);
+            HeldCopyEntityType.CreateAnnotations(heldCopy);
             SyncRunEntityType.CreateAnnotations(syncRun);
 
             AddAnnotation("ProductVersion", "10.0.15");

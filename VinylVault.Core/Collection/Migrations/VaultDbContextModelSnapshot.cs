@@ -519,6 +519,19 @@ namespace VinylVault.Core.Collection.Migrations
                     b.ToTable("DiscogsAccounts", (string)null);
                 });
 
+            modelBuilder.Entity("VinylVault.Core.Sync.Removal.HeldCopy", b =>
+                {
+                    b.Property<long>("InstanceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("HeldSince")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("InstanceId");
+
+                    b.ToTable("HeldRemovals", (string)null);
+                });
+
             modelBuilder.Entity("VinylVault.Core.Sync.SyncRun", b =>
                 {
                     b.Property<int>("Id")

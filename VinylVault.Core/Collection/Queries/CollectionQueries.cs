@@ -8,7 +8,7 @@ namespace VinylVault.Core.Collection;
 /// release with its owned copies, stats, facets and sync history. It opens a short-lived context per call, so it is
 /// a singleton that Blazor components and endpoints share safely. Every value reaches SQL as a parameter.
 /// </summary>
-public sealed partial class CollectionQueries(IDbContextFactory<VaultDbContext> contexts)
+public sealed partial class CollectionQueries(IDbContextFactory<VaultDbContext> contexts, DataVersion? version = null)
 {
     public async Task<CollectionPageResult> GetPageAsync(CollectionQuery query, CancellationToken cancellationToken)
     {

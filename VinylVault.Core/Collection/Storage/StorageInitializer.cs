@@ -14,6 +14,7 @@ internal sealed class StorageInitializer(IDbContextFactory<VaultDbContext> conte
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        await DatabaseCheck.EnsureHealthyAsync(database.FilePath, cancellationToken);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         // MigrateAsync builds the migrations' snapshot model by conventions even when the schema is current, which
         // loads much of EF Core's model-building code for good (about 14 MB resident). Asking for pending

@@ -33,6 +33,7 @@ public static class StorageRegistration
             .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning))
             .AddInterceptors(services.GetRequiredService<SqlitePragmaInterceptor>()));
         builder.Services.AddHostedService<StorageInitializer>();
+        builder.Services.AddSingleton<DataVersion>();
         builder.Services.AddSingleton<CollectionQueries>();
         return builder;
     }

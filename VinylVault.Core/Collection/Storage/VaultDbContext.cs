@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using VinylVault.Core.Covers;
 using VinylVault.Core.Sync;
+using VinylVault.Core.Sync.Removal;
 
 namespace VinylVault.Core.Collection.Storage;
 
@@ -22,6 +23,7 @@ public sealed class VaultDbContext(DbContextOptions<VaultDbContext> options) : D
     public DbSet<Folder> Folders => Set<Folder>();
     public DbSet<CustomField> CustomFields => Set<CustomField>();
     public DbSet<SyncRun> SyncRuns => Set<SyncRun>();
+    public DbSet<HeldCopy> HeldCopies => Set<HeldCopy>();
     public DbSet<CoverFile> CoverFiles => Set<CoverFile>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>

@@ -81,4 +81,19 @@ internal static class Eventually
             await Task.Delay(1);
         }
     }
+
+    /// <summary>The same for a condition that reads through I/O (the database, the API), polled every 50 ms.</summary>
+    public static async Task TrueAsync(Func<Task<bool>> condition, string what)
+    {
+        var watch = Stopwatch.StartNew();
+        while (!await condition())
+        {
+            if (watch.Elapsed > Patience)
+            {
+                throw new TimeoutException($"Waited in vain for {what}.");
+            }
+
+            await Task.Delay(50);
+        }
+    }
 }

@@ -1,0 +1,32 @@
+using VinylVault.Tests.Load;
+using Xunit.Abstractions;
+
+namespace VinylVault.Tests.Benchmarks;
+
+/// <summary>
+/// REST load while a full sync of 600 releases runs at 60 requests a second: 50 connections, 20 hub connections,
+/// 3 dashboard readers. Open loop at 100 and 250 requests a second (latency from when each request was due), and
+/// closed loop with 50 clients (the capacity). Three runs each; the load generator runs in the same process.
+/// </summary>
+[Trait("Category", "Benchmark")]
+public sealed class LoadBenchmark(ITestOutputHelper output)
+{
+    [Theory]
+    [InlineData(100.0)]
+    [InlineData(250.0)]
+    [InlineData(0.0)]
+    public async Task Rest_load_while_a_sync_runs_at_the_limit(double rate)
+    {
+        var runs = new List<LoadResult>();
+        for (var i = 0; i < 3; i++)
+        {
+            var run = await LoadDriver.RunAsync(collectionSize: 600, clients: 50, openLoopRate: rate > 0 ? rate : null, duration: TimeSpan.FromSeconds(8));
+            output.WriteLine($"run {i + 1}: {run}");
+            runs.Add(run);
+        }
+
+        var median = runs.OrderBy(r => rate > 0 ? r.Percentile(99) : -r.Rate).ElementAt(1);
+        output.WriteLine($"median ({(rate > 0 ? $"open loop {rate:0}/s, by p99" : "closed loop 50 clients, by rate")}): {median}");
+        Assert.All(runs, r => Assert.Equal(0, r.Errors));
+    }
+}
