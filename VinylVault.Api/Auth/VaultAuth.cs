@@ -26,7 +26,7 @@ public static class VaultAuth
 
     /// <summary>Requests that must be answered with 401/403 ProblemDetails, never with a redirect to a page.</summary>
     internal static bool IsApiRequest(HttpRequest request) =>
-        request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/hubs");
+        request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/hubs") || request.Path.StartsWithSegments("/covers");
 
     /// <summary>True when the request is the owner's browser session (not an API key).</summary>
     internal static bool IsCookieSession(HttpContext context) =>

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using VinylVault.Core.Collection;
 using VinylVault.Core.Collection.Storage;
+using VinylVault.Core.Covers;
 using VinylVault.Core.Discogs;
 using VinylVault.Core.Security;
 using VinylVault.Core.Sync;
@@ -18,7 +19,8 @@ namespace VinylVault.Api.Demo;
 public sealed class DemoMode(
     DiscogsCredentialStore store, SyncWorker worker, DiscogsRateLimiter limiter, DiscogsConnectivity connectivity,
     IOptions<DiscogsOptions> discogs, DiscogsSimulator simulator, DemoAddress address,
-    IDbContextFactory<VaultDbContext> contexts, ILogger<DemoMode> logger) : IDemoMode
+    IDbContextFactory<VaultDbContext> contexts, CoverOrigins coverOrigins, CoverThrottle coverThrottle, IOptions<CoverOptions> covers,
+    ILogger<DemoMode> logger) : IDemoMode
 {
     public const string Prefix = "/demo/discogs";
 
@@ -49,6 +51,8 @@ public sealed class DemoMode(
         await store.DeleteAsync(cancellationToken);
         await ForgetCollectionAsync(cancellationToken);
         limiter.UseWindow(discogs.Value.Window);
+        coverOrigins.Disallow(ImagePrefix(address.SimulatorBase()));
+        coverThrottle.UseWindow(covers.Value.Window);
         connectivity.Reset();
         logger.LogInformation("Demo mode off: the demo collection is removed");
     }
@@ -73,8 +77,13 @@ public sealed class DemoMode(
     private void Apply()
     {
         limiter.UseWindow(simulator.Options.Window);
+        // The cover cache may fetch the simulator's images, and nothing else of this app; as fast as its API allows.
+        coverOrigins.AllowAlso(ImagePrefix(address.SimulatorBase()));
+        coverThrottle.UseWindow(simulator.Options.Window);
         connectivity.Reset();
     }
+
+    private static Uri ImagePrefix(Uri simulatorBase) => new(simulatorBase, "images/");
 
     private static bool IsSimulator(Uri baseAddress) =>
         baseAddress.IsLoopback && baseAddress.AbsolutePath.TrimEnd('/').Equals(Prefix, StringComparison.OrdinalIgnoreCase);

@@ -22,6 +22,7 @@ public sealed class DiscogsSimulator
         RateLimit = new SimulatedRateLimit(Time, options.RateLimit, options.Window, options.CountRefusedRequests);
         Faults = new SimulatorFaults(Time, options.Seed);
         Counters = new SimulatorCounters(Time, () => RateLimit.Window);
+        Images = new SimulatorImageHost(Time);
     }
 
     public DiscogsSimulatorOptions Options { get; }
@@ -41,6 +42,9 @@ public sealed class DiscogsSimulator
 
     public SimulatorCounters Counters { get; }
 
+    /// <summary>The image host: its fault switches and counters.</summary>
+    public SimulatorImageHost Images { get; }
+
     /// <summary>Every release id the simulated database knows (collection, wantlist, search-only, added later).</summary>
     public IEnumerable<long> CatalogReleaseIds => Enumerable.Range(0, _catalog.Count).Select(_catalog.IdOf);
 
@@ -52,5 +56,6 @@ public sealed class DiscogsSimulator
         Faults.Reset();
         Counters.Reset();
         RateLimit.Reset();
+        Images.Reset();
     }
 }

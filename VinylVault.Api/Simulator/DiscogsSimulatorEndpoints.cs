@@ -69,12 +69,12 @@ public static partial class DiscogsSimulatorEndpoints
 
         api.MapDiscogsWrites(sim, Links);
 
-        root.MapGet("/images/{name}", (string name, HttpResponse response) =>
+        root.MapGet("/images/{name}", async (string name, HttpContext http) =>
         {
-            var result = Image(sim.Value, name);
-            sim.Value.Counters.Answered("image", result.StatusCode, null);
-            response.Headers.CacheControl = "public, max-age=86400";
-            return result;
+            var image = ImageName().Match(name);
+            var releaseId = image.Success && long.TryParse(image.Groups["id"].ValueSpan, CultureInfo.InvariantCulture, out var id) ? id : 0;
+            await sim.Value.Images.AnswerAsync(http, releaseId, () => Image(sim.Value, image));
+            sim.Value.Counters.Answered("image", http.Response.StatusCode, null);
         });
 
         api.Map("/{**path}", () => SimulatorResult.Error(HttpStatusCode.NotFound))
@@ -83,20 +83,14 @@ public static partial class DiscogsSimulatorEndpoints
         return root;
     }
 
-    private static SimulatorResult Image(DiscogsSimulator sim, string name)
-    {
-        var match = ImageName().Match(name);
-        if (!match.Success
-            || !long.TryParse(match.Groups["id"].ValueSpan, CultureInfo.InvariantCulture, out var releaseId)
-            || !int.TryParse(match.Groups["n"].ValueSpan, CultureInfo.InvariantCulture, out var n)
-            || !sim.Catalog.TryGet(releaseId, out var release)
-            || n < 1 || n > release.ImageCount)
-        {
-            return SimulatorResult.Error(HttpStatusCode.NotFound);
-        }
-
-        return SimulatorResult.Svg(CoverArt.Svg(release, n, thumbnail: match.Groups["small"].Success));
-    }
+    private static byte[]? Image(DiscogsSimulator sim, Match match) =>
+        match.Success
+        && long.TryParse(match.Groups["id"].ValueSpan, CultureInfo.InvariantCulture, out var releaseId)
+        && int.TryParse(match.Groups["n"].ValueSpan, CultureInfo.InvariantCulture, out var n)
+        && sim.Catalog.TryGet(releaseId, out var release)
+        && n >= 1 && n <= release.ImageCount
+            ? CoverArt.Png(release, n, thumbnail: match.Groups["small"].Success)
+            : null;
 
     // Another user's collection: Discogs answers as if the user did not exist.
     internal static SimulatorResult? ForOwner(DiscogsSimulator sim, string username) =>
@@ -106,6 +100,6 @@ public static partial class DiscogsSimulatorEndpoints
 
     private static int? Int(string? value) => int.TryParse(value, CultureInfo.InvariantCulture, out var n) ? n : null;
 
-    [GeneratedRegex(@"^R-(?<small>150-)?(?<id>\d+)-(?<n>\d+)\.svg$")]
+    [GeneratedRegex(@"^R-(?<small>150-)?(?<id>\d+)-(?<n>\d+)\.png$")]
     private static partial Regex ImageName();
 }

@@ -48,8 +48,6 @@ internal sealed class SimulatorResult(int statusCode, byte[] body, string conten
 
     public static SimulatorResult BadGateway() => new(502, Encoding.UTF8.GetBytes(BadGatewayPage), "text/html");
 
-    public static SimulatorResult Svg(string svg) => new(200, Encoding.UTF8.GetBytes(svg), "image/svg+xml");
-
     /// <summary>The same answer with its JSON cut in half: a connection dropped mid-body, or a broken proxy.</summary>
     public SimulatorResult Truncated() => new(statusCode, body[..(body.Length / 2)], contentType);
 

@@ -17,6 +17,8 @@ public sealed class VaultMetrics
     private readonly Counter<long> _syncRuns;
     private readonly Histogram<double> _syncDuration;
     private readonly Counter<long> _outboxSent;
+    private readonly Counter<long> _coverDownloads;
+    private Func<(long Bytes, int Files)> _coverCache = () => (0, 0);
     private int? _remaining;
     private long _outboxPending;
     private long? _releases;
@@ -43,6 +45,14 @@ public sealed class VaultMetrics
             }
         }
 
+        _coverDownloads = meter.CreateCounter<long>("vinylvault_cover_downloads", description: "Cover image downloads, by result (cached, failed, refused).");
+        foreach (var result in (string[])["cached", "failed", "refused"])
+        {
+            _coverDownloads.Add(0, new KeyValuePair<string, object?>("result", result));
+        }
+
+        meter.CreateObservableGauge("vinylvault_cover_cache_bytes", () => _coverCache().Bytes, description: "Bytes of cover images in the local cache.");
+        meter.CreateObservableGauge("vinylvault_cover_cache_files", () => _coverCache().Files, description: "Cover image files in the local cache.");
         meter.CreateObservableGauge("vinylvault_collection_releases", () => _releases is { } n ? [new Measurement<long>(n)] : Array.Empty<Measurement<long>>(), description: "Collection items (instances) in the local database.");
     }
 
@@ -100,4 +110,8 @@ public sealed class VaultMetrics
     public void OutboxPending(long count) => Interlocked.Exchange(ref _outboxPending, count);
 
     private static KeyValuePair<string, object?> Tag(string key, string value) => new(key, value);
+    public void CoverDownload(string result) => _coverDownloads.Add(1, new KeyValuePair<string, object?>("result", result));
+
+    /// <summary>Where the cover cache gauges read their figures.</summary>
+    public void CoverCache(Func<(long Bytes, int Files)> read) => _coverCache = read;
 }

@@ -95,7 +95,7 @@ public sealed class SimulatorAuthTests
         using var response = await anonymous.GetAsync(cover);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("image/svg+xml", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("image/png", response.Content.Headers.ContentType?.MediaType);
     }
 
     [Fact]

@@ -44,7 +44,9 @@ public static class SyncChildProcess
         await Console.Out.WriteLineAsync("started");
         // SIGTERM (the host's console lifetime) asks the app to stop: stopping the host stops the run, as systemd's would.
         var stopping = host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
-        await Task.WhenAny(worker.WhenIdleAsync(), Task.Delay(Timeout.Infinite, stopping));
+        // With the cover lane (the covers kill test), the process lives on after the sync until it is killed.
+        var done = host.Services.GetService<VinylVault.Core.Covers.CoverLane>() is null ? worker.WhenIdleAsync() : Task.Delay(Timeout.Infinite, stopping);
+        await Task.WhenAny(done, Task.Delay(Timeout.Infinite, stopping));
         await host.StopAsync();
         return 0;
     }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using VinylVault.Core.Collection;
 using VinylVault.Core.Collection.Storage;
+using VinylVault.Core.Covers;
 using VinylVault.Core.Discogs;
 using VinylVault.Core.Outbox;
 using VinylVault.Core.Sync;
@@ -20,6 +21,7 @@ public static class SyncHost
 {
     public const int Limit = 60;
     public static readonly TimeSpan Window = TimeSpan.FromSeconds(0.25);
+    public const string CoversSwitch = "Test:Covers";
 
     public static IHost Build(
         string dataDirectory, string baseUrl, string username, string token, IDictionary<string, string?>? settings = null,
@@ -51,6 +53,12 @@ public static class SyncHost
         builder.AddOutbox();
         // An interrupted run resumes at once, not a few seconds after start-up.
         builder.Services.PostConfigure<SyncOptions>(options => options.ResumeDelay = TimeSpan.Zero);
+        // The cover lane's kill test runs it in the child too.
+        if (builder.Configuration[CoversSwitch] == "on")
+        {
+            builder.AddCovers();
+        }
+
         services?.Invoke(builder.Services);
         return builder.Build();
     }

@@ -38,8 +38,8 @@ public sealed class ReleaseViewTests
         ],
         Images =
         [
-            new ImageView("primary", "https://i.discogs.com/front.jpg", "https://i.discogs.com/front-150.jpg", 600, 600),
-            new ImageView("secondary", "https://i.discogs.com/back.jpg", null, 600, 600),
+            new ImageView("primary", "https://i.discogs.com/front.jpg", "https://i.discogs.com/front-150.jpg", 600, 600) { Local = "/covers/249504/images/1" },
+            new ImageView("secondary", "https://i.discogs.com/back.jpg", null, 600, 600) { Local = "/covers/249504/images/2" },
         ],
         Community = new CommunityView(12345, 2345, 4.62, 800),
     };
@@ -60,7 +60,8 @@ public sealed class ReleaseViewTests
         Assert.Equal("Kruder & Dorfmeister", view.Find("[data-test=release-artist]").TextContent);
         Assert.Equal("!K7 Records – !K7073LP", view.Find("[data-test=release-labels]").TextContent.Trim());
         Assert.Equal("4 × Vinyl, LP, Compilation", view.Find("[data-test=release-formats]").TextContent);
-        Assert.Equal("https://i.discogs.com/cover.jpg", view.Find(".vv-release-cover img").GetAttribute("src"));
+        // From the local cover cache, never from Discogs' image hosts.
+        Assert.Equal("/covers/249504/cover", view.Find(".vv-release-cover img").GetAttribute("src"));
         Assert.Contains("Very Good Plus (VG+)", view.Find("[data-test=copy]").TextContent);
     }
 
@@ -79,10 +80,11 @@ public sealed class ReleaseViewTests
         Assert.Equal("12:00", view.Find("[data-test=tracklist-total]").TextContent);
         Assert.StartsWith("Recorded in Vienna.", view.Find("[data-test=release-notes]").TextContent);
         Assert.Equal("https://www.discogs.com/release/249504", view.Find("[data-test=discogs-link]").GetAttribute("href"));
-        Assert.Equal("https://i.discogs.com/front.jpg", view.Find(".vv-release-cover img").GetAttribute("src"));
+        Assert.Equal("/covers/249504/cover", view.Find(".vv-release-cover img").GetAttribute("src"));
+        Assert.Equal(["/covers/249504/images/1", "/covers/249504/images/2"], view.FindAll("[data-test=release-images] img").Select(i => i.GetAttribute("src")));
 
         view.FindAll("[data-test=release-images] button")[1].Click();
-        Assert.Equal("https://i.discogs.com/back.jpg", view.Find(".vv-release-cover img").GetAttribute("src"));
+        Assert.Equal("/covers/249504/images/2", view.Find(".vv-release-cover img").GetAttribute("src"));
     }
 
     [Fact]

@@ -11,7 +11,7 @@ namespace VinylVault.Api.Simulator.Wire;
 internal sealed record SimulatorLinks(string ApiBase)
 {
     public string Image(long releaseId, int n, bool small) =>
-        small ? $"{ApiBase}/images/R-150-{releaseId}-{n}.svg" : $"{ApiBase}/images/R-{releaseId}-{n}.svg";
+        small ? $"{ApiBase}/images/R-150-{releaseId}-{n}.png" : $"{ApiBase}/images/R-{releaseId}-{n}.png";
 
     public string Release(long id) => $"{ApiBase}/releases/{id}";
 

@@ -11,7 +11,7 @@ namespace VinylVault.Core.Collection.CompiledModel
     public partial class VaultDbContextModel
     {
         private VaultDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("7328242e-9dba-443d-9ee0-323ea99d78f6"), entityTypeCount: 19)
+            : base(skipDetectChanges: false, modelId: new Guid("5b98d401-fd09-407c-b51e-194f17a7b3ad"), entityTypeCount: 21)
         {
         }
 
@@ -31,10 +31,12 @@ namespace VinylVault.Core.Collection.CompiledModel
             var releaseLabel = ReleaseLabelEntityType.Create(this);
             var releaseStyle = ReleaseStyleEntityType.Create(this);
             var track = TrackEntityType.Create(this);
+            var coverFile = CoverFileEntityType.Create(this);
             var outboxEntry = OutboxEntryEntityType.Create(this);
             var apiKey = ApiKeyEntityType.Create(this);
             var ownerAccount = OwnerAccountEntityType.Create(this);
             var storedDiscogsAccount = StoredDiscogsAccountEntityType.Create(this);
+            var heldCopy = HeldCopyEntityType.Create(this);
             var syncRun = SyncRunEntityType.Create(this);
 
             CollectionInstanceEntityType.CreateForeignKey1(collectionInstance, release);
@@ -63,10 +65,12 @@ namespace VinylVault.Core.Collection.CompiledModel
             ReleaseLabelEntityType.CreateAnnotations(releaseLabel);
             ReleaseStyleEntityType.CreateAnnotations(releaseStyle);
             TrackEntityType.CreateAnnotations(track);
+            CoverFileEntityType.CreateAnnotations(coverFile);
             OutboxEntryEntityType.CreateAnnotations(outboxEntry);
             ApiKeyEntityType.CreateAnnotations(apiKey);
             OwnerAccountEntityType.CreateAnnotations(ownerAccount);
             StoredDiscogsAccountEntityType.CreateAnnotations(storedDiscogsAccount);
+            HeldCopyEntityType.CreateAnnotations(heldCopy);
             SyncRunEntityType.CreateAnnotations(syncRun);
 
             AddAnnotation("ProductVersion", "10.0.15");

@@ -42,7 +42,10 @@ public sealed partial class CollectionQueries
             [.. release.Genres.Select(g => g.Name).Order()],
             [.. release.Styles.Select(s => s.Name).Order()],
             [.. release.Tracks.OrderBy(t => t.Sequence).Select(t => new TrackView(t.Position, t.Title, t.Duration, t.Type))],
-            [.. release.Images.OrderBy(i => i.Sequence).Select(i => new ImageView(i.Type, i.Uri, i.Uri150, i.Width, i.Height))],
+            [.. release.Images.OrderBy(i => i.Sequence).Select(i => new ImageView(i.Type, i.Uri, i.Uri150, i.Width, i.Height)
+            {
+                Local = Covers.CoverKind.LocalImageUrl(release.Id, i.Sequence, i.Uri),
+            })],
             community, release.LowestPrice, release.NumForSale, release.HasDetails, release.DetailsFetchedAt,
             [.. release.Instances.OrderBy(i => i.DateAdded).ThenBy(i => i.InstanceId).Select(i => new InstanceView(
                 i.InstanceId, i.FolderId, folders.GetValueOrDefault(i.FolderId), i.Rating, i.DateAdded,

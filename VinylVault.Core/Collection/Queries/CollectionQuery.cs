@@ -43,6 +43,12 @@ public sealed record CollectionItemView(
     string? Thumb,
     string? CoverImage,
     bool HasDetails,
-    bool Pending = false);
+    bool Pending = false)
+{
+    /// <summary>The thumb from the local cover cache (app-relative), null when Discogs gave none.</summary>
+    public string? LocalThumb => Covers.CoverKind.LocalUrl(ReleaseId, Covers.CoverKind.Thumb, Thumb);
+
+    public string? LocalCover => Covers.CoverKind.LocalUrl(ReleaseId, Covers.CoverKind.Cover, CoverImage);
+}
 
 public sealed record CollectionPageResult(IReadOnlyList<CollectionItemView> Items, int Page, int PageSize, int Total);

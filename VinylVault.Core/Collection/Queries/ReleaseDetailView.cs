@@ -26,7 +26,12 @@ public sealed record ReleaseDetailView(
     int? NumForSale,
     bool HasDetails,
     DateTime? DetailsFetchedAt,
-    IReadOnlyList<InstanceView> Instances);
+    IReadOnlyList<InstanceView> Instances)
+{
+    public string? LocalThumb => Covers.CoverKind.LocalUrl(Id, Covers.CoverKind.Thumb, Thumb);
+
+    public string? LocalCover => Covers.CoverKind.LocalUrl(Id, Covers.CoverKind.Cover, CoverImage);
+}
 
 public sealed record ArtistCredit(long Id, string Name, string? Anv, string? Join);
 
@@ -36,7 +41,11 @@ public sealed record FormatView(string Name, int? Qty, IReadOnlyList<string> Des
 
 public sealed record TrackView(string Position, string Title, string? Duration, string? Type);
 
-public sealed record ImageView(string Type, string Uri, string? Uri150, int Width, int Height);
+public sealed record ImageView(string Type, string Uri, string? Uri150, int Width, int Height)
+{
+    /// <summary>The image from the local cover cache (fetched when first shown), app-relative.</summary>
+    public string? Local { get; init; }
+}
 
 public sealed record CommunityView(int Have, int Want, double? Rating, int RatingCount);
 

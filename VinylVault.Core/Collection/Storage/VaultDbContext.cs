@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using VinylVault.Core.Outbox;
+using VinylVault.Core.Covers;
 using VinylVault.Core.Sync;
 using VinylVault.Core.Sync.Removal;
 
@@ -25,6 +26,7 @@ public sealed class VaultDbContext(DbContextOptions<VaultDbContext> options) : D
     public DbSet<SyncRun> SyncRuns => Set<SyncRun>();
     public DbSet<HeldCopy> HeldCopies => Set<HeldCopy>();
     public DbSet<OutboxEntry> Outbox => Set<OutboxEntry>();
+    public DbSet<CoverFile> CoverFiles => Set<CoverFile>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(VaultDbContext).Assembly);

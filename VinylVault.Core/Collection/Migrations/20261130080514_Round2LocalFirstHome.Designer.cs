@@ -11,8 +11,8 @@ using VinylVault.Core.Collection.Storage;
 namespace VinylVault.Core.Collection.Migrations
 {
     [DbContext(typeof(VaultDbContext))]
-    [Migration("20261130070810_LocalEditsOutbox")]
-    partial class LocalEditsOutbox
+    [Migration("20261130080514_Round2LocalFirstHome")]
+    partial class Round2LocalFirstHome
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -400,6 +400,53 @@ namespace VinylVault.Core.Collection.Migrations
                     b.ToTable("Tracks", (string)null);
                 });
 
+            modelBuilder.Entity("VinylVault.Core.Covers.CoverFile", b =>
+                {
+                    b.Property<long>("ReleaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Bytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ETag")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastServedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RetryAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SourceUrl")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ReleaseId", "Kind");
+
+                    b.HasIndex("State");
+
+                    b.ToTable("CoverFiles", (string)null);
+                });
+
             modelBuilder.Entity("VinylVault.Core.Outbox.OutboxEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -502,6 +549,11 @@ namespace VinylVault.Core.Collection.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SecurityStamp")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("UserName")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -535,6 +587,19 @@ namespace VinylVault.Core.Collection.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("DiscogsAccounts", (string)null);
+                });
+
+            modelBuilder.Entity("VinylVault.Core.Sync.Removal.HeldCopy", b =>
+                {
+                    b.Property<long>("InstanceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("HeldSince")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("InstanceId");
+
+                    b.ToTable("HeldRemovals", (string)null);
                 });
 
             modelBuilder.Entity("VinylVault.Core.Sync.SyncRun", b =>

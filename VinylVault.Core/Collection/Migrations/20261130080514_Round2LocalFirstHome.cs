@@ -6,17 +6,59 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace VinylVault.Core.Collection.Migrations
 {
     /// <inheritdoc />
-    public partial class LocalEditsOutbox : Migration
+    public partial class Round2LocalFirstHome : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "SecurityStamp",
+                table: "Owners",
+                type: "TEXT",
+                maxLength: 64,
+                nullable: false,
+                defaultValue: "");
+
             migrationBuilder.AddColumn<string>(
                 name: "Options",
                 table: "CustomFields",
                 type: "TEXT",
                 nullable: false,
                 defaultValue: "[]");
+
+            migrationBuilder.CreateTable(
+                name: "CoverFiles",
+                columns: table => new
+                {
+                    ReleaseId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", nullable: false),
+                    SourceUrl = table.Column<string>(type: "TEXT", nullable: false),
+                    State = table.Column<string>(type: "TEXT", nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", nullable: true),
+                    Bytes = table.Column<long>(type: "INTEGER", nullable: false),
+                    ETag = table.Column<string>(type: "TEXT", nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    RetryAtMs = table.Column<long>(type: "INTEGER", nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LastServedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Error = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CoverFiles", x => new { x.ReleaseId, x.Kind });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "HeldRemovals",
+                columns: table => new
+                {
+                    InstanceId = table.Column<long>(type: "INTEGER", nullable: false),
+                    HeldSince = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HeldRemovals", x => x.InstanceId);
+                });
 
             migrationBuilder.CreateTable(
                 name: "OutboxEntries",
@@ -44,6 +86,11 @@ namespace VinylVault.Core.Collection.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CoverFiles_State",
+                table: "CoverFiles",
+                column: "State");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OutboxEntries_InstanceId",
                 table: "OutboxEntries",
                 column: "InstanceId");
@@ -58,7 +105,17 @@ namespace VinylVault.Core.Collection.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "CoverFiles");
+
+            migrationBuilder.DropTable(
+                name: "HeldRemovals");
+
+            migrationBuilder.DropTable(
                 name: "OutboxEntries");
+
+            migrationBuilder.DropColumn(
+                name: "SecurityStamp",
+                table: "Owners");
 
             migrationBuilder.DropColumn(
                 name: "Options",
