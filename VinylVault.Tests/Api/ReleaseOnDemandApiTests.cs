@@ -1,3 +1,4 @@
+using VinylVault.Tests.Support;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;

@@ -1,3 +1,4 @@
+using VinylVault.Tests.Support;
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
@@ -34,7 +35,7 @@ public sealed class OpenDuringSyncBenchmark(ITestOutputHelper output)
         var slot = TimeSpan.FromSeconds(WindowSeconds / Limit);
         var clock = Stopwatch.StartNew();
         Assert.Equal(SyncStartResult.Started, harness.Worker.TryStart(false));
-        await Discogs.Support.Eventually.TrueAsync(() => harness.Worker.Status.Phase == SyncPhase.Details, "the detail pass");
+        await Eventually.TrueAsync(() => harness.Worker.Status.Phase == SyncPhase.Details, "the detail pass");
 
         var counters = harness.Simulator.Counters;
         var limiter = harness.Host.Services.GetRequiredService<DiscogsRateLimiter>();

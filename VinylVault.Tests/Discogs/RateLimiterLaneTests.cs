@@ -1,3 +1,4 @@
+using VinylVault.Tests.Support;
 using System.Net;
 using VinylVault.Core.Discogs;
 using VinylVault.Tests.Discogs.Support;

@@ -1,3 +1,4 @@
+using VinylVault.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using VinylVault.Core.Sync;
