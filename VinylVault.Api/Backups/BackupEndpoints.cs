@@ -13,10 +13,12 @@ public static class BackupEndpoints
         var group = api.MapGroup("/backups").WithTags("Backups");
         group.MapPost("/", Create).WithSummary("Back up now")
             .WithDescription("Writes a verified archive (database, Data Protection key ring, manifest) to Backup:Directory; 201 with its name, size, time and SHA-256.");
-        group.MapGet("/", List).WithSummary("The archives, newest first");
+        group.MapGet("/", List).WithSummary("The archives, newest first")
+            .WithDescription("Every complete archive in Backup:Directory with its name, size, time and SHA-256.");
         group.MapGet("/{name}", Download).WithSummary("Download an archive")
             .WithDescription("The archive holds the key ring that decrypts the stored Discogs token: keep it as private as the data directory.");
-        group.MapDelete("/{name}", Delete).WithSummary("Delete an archive");
+        group.MapDelete("/{name}", Delete).WithSummary("Delete an archive")
+            .WithDescription("204; 404 for an unknown or invalid name.");
         return api;
     }
 

@@ -37,7 +37,7 @@ public static class CoverEndpoints
                 .WithDescription("Fetched through once when not cached yet and its host is reachable; 404 when it cannot be had. Strong ETag, 304 on If-None-Match.");
         }
 
-        covers.MapGet("/{release_id:long}/images/{sequence:int:min(1)}", (
+        covers.MapGet("/{release_id:long}/images/{sequence:int:min(0)}", (
                 [FromRoute(Name = "release_id")] long releaseId, int sequence, HttpContext context, CoverLane lane, CoverStore store) =>
                 ServeAsync(releaseId, CoverKind.Image(sequence), context, lane, store))
             .WithSummary("Another image of a release, from the local cache")

@@ -25,7 +25,8 @@ public static partial class EditEndpoints
         var collection = api.MapGroup("/collection").WithTags("Edits");
         collection.MapPatch("/{instance_id:long}", Patch).WithSummary("Rate, move or annotate one copy")
             .WithDescription("Any of rating (0-5), folder_id and fields ({\"Media Condition\": \"Near Mint (NM or M-)\"}); an empty value clears a field.");
-        collection.MapDelete("/{instance_id:long}", Remove).WithSummary("Remove one copy");
+        collection.MapDelete("/{instance_id:long}", Remove).WithSummary("Remove one copy")
+            .WithDescription("Removed locally at once and delivered to Discogs by the outbox; 404 for an unknown copy.");
         collection.MapPost("", Add).WithSummary("Add a copy of a release").WithDescription("folder_id defaults to 1 (Uncategorized).");
         MapFolders(api.MapGroup("/folders").WithTags("Folders"));
         MapOutbox(api.MapGroup("/outbox").WithTags("Outbox"));

@@ -10,7 +10,7 @@ public sealed class CollectionApiTests(SyncedVault vault) : IClassFixture<Synced
     private static readonly string[] ItemFields =
     [
         "instance_id", "release_id", "title", "artist", "year", "genres", "styles", "formats", "labels", "rating", "folder_id",
-        "date_added", "thumb", "cover_image", "has_details", "pending",
+        "date_added", "thumb", "cover_image", "has_details", "pending", "local_thumb", "local_cover",
     ];
 
     private IReadOnlyList<CollectionItem> Expected => vault.Discogs.ExpectedCollection();

@@ -42,6 +42,8 @@ public sealed class UntrustedLinkTests(SyncedVault vault) : IClassFixture<Synced
 
         var real = await owner.GetStringAsync($"/releases/{genuine}");
         Assert.Contains($"href=\"https://www.discogs.com/release/{genuine}\"", real, StringComparison.Ordinal);
-        Assert.Contains("src=\"https://i.discogs.com/genuine.jpg\"", real, StringComparison.Ordinal);
+        // Images are served from the local cover cache: the page names the app's own route, never the image host.
+        Assert.Contains($"src=\"/covers/{genuine}/cover\"", real, StringComparison.Ordinal);
+        Assert.DoesNotContain("src=\"https://i.discogs.com", real, StringComparison.Ordinal);
     }
 }

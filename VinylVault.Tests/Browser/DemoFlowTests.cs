@@ -152,6 +152,9 @@ public sealed partial class DemoFlowTests(BrowserApp app) : IClassFixture<Browse
         var page = browser.Page;
         var releaseId = long.Parse(new Uri(page.Url).Segments[^1], System.Globalization.CultureInfo.InvariantCulture);
         var copy = page.Locator("[data-test=copy]").First;
+        // Discogs refuses writes for a while, so the pending mark stays long enough to be seen (the outbox retries).
+        var simulator = app.Services.GetRequiredService<DiscogsSimulator>();
+        simulator.Faults.WritesUnavailable = true;
         await copy.Locator("[data-test=copy-rating] .mud-rating-item").Nth(3).ClickAsync();
         await copy.Locator("[data-test=pending]").WaitForAsync();
         await copy.Locator("[data-test=copy-folder]").ClickAsync();
@@ -159,10 +162,11 @@ public sealed partial class DemoFlowTests(BrowserApp app) : IClassFixture<Browse
         await copy.Locator("[data-test=copy-media-condition]").ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item").First.ClickAsync();
         await browser.ScreenshotAsync("release-editing");
-        await copy.Locator("[data-test=pending]").WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        simulator.Faults.WritesUnavailable = false;
+        await copy.Locator("[data-test=pending]").WaitForAsync(new() { State = WaitForSelectorState.Detached, Timeout = 60_000 });
 
         var stored = (await app.Services.GetRequiredService<CollectionQueries>().GetReleaseAsync(releaseId, default))!.Instances[0];
-        var discogs = app.Services.GetRequiredService<DiscogsSimulator>().Collection[stored.InstanceId];
+        var discogs = simulator.Collection[stored.InstanceId];
         Assert.Equal((4, false), (stored.Rating, stored.Pending));
         Assert.Equal((discogs.Rating, discogs.FolderId), (stored.Rating, stored.FolderId));
         Assert.NotEqual(1, stored.FolderId);
