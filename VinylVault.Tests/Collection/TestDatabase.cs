@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,9 +25,14 @@ public sealed class TestDatabase : IAsyncDisposable
     public IServiceProvider Services => _host.Services;
     public IDbContextFactory<VaultDbContext> Contexts => Services.GetRequiredService<IDbContextFactory<VaultDbContext>>();
 
-    public static async Task<TestDatabase> StartAsync(IDictionary<string, string?>? settings = null, ILoggerProvider? logs = null)
+    /// <summary>
+    /// Starts storage on a new temp directory (or <paramref name="directory"/>); <paramref name="services"/> adds what a
+    /// test needs beside it, before storage, as Program.cs orders the app's own services.
+    /// </summary>
+    public static async Task<TestDatabase> StartAsync(IDictionary<string, string?>? settings = null, ILoggerProvider? logs = null,
+        Action<HostApplicationBuilder>? services = null, string? directory = null)
     {
-        var directory = TempDataDirectory.Create("db");
+        directory ??= TempDataDirectory.Create("db");
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing" });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DataDirectory"] = directory });
         if (settings is not null)
@@ -39,6 +45,7 @@ public sealed class TestDatabase : IAsyncDisposable
             builder.Logging.AddProvider(logs);
         }
 
+        services?.Invoke(builder);
         builder.AddStorage();
         var host = builder.Build();
         await host.StartAsync();
@@ -47,9 +54,16 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public VaultDbContext CreateContext() => Contexts.CreateDbContext();
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Stops the host and lets go of every connection, as a stopped app does.</summary>
+    public async Task StopAsync()
     {
         await _host.StopAsync();
+        SqliteConnection.ClearAllPools();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
         _host.Dispose();
         TempDataDirectory.Delete(Directory);
     }
