@@ -15,6 +15,8 @@ public static class ExportEndpoints
                              "Collection Media Condition, Collection Sleeve Condition, Collection Notes. One row per owned copy.");
         group.MapGet("/collection.json", Json).WithSummary("Everything about the collection (JSON)")
             .WithDescription("Folders, custom fields, and every release with artists, labels, formats, genres, styles, tracklist, images and its copies.");
+        group.MapGet("/wantlist.csv", WantlistCsv).WithSummary("The wantlist as Discogs' wantlist export (CSV)")
+            .WithDescription("Columns: Catalog#, Artist, Title, Label, Format, Rating, Released, release_id, Notes. One row per want, oldest first.");
         return api;
     }
 
@@ -24,6 +26,9 @@ public static class ExportEndpoints
     private static PushStreamHttpResult Json(CollectionJsonExport export, TimeProvider time, HttpContext http) =>
         TypedResults.Stream(stream => export.WriteAsync(stream, http.RequestAborted), "application/json; charset=utf-8", FileName(time, "json"));
 
-    public static string FileName(TimeProvider time, string extension) =>
-        string.Create(CultureInfo.InvariantCulture, $"vinylvault-collection-{time.GetUtcNow():yyyy-MM-dd}.{extension}");
+    private static PushStreamHttpResult WantlistCsv(WantlistCsvExport export, TimeProvider time, HttpContext http) =>
+        TypedResults.Stream(stream => export.WriteAsync(stream, http.RequestAborted), "text/csv; charset=utf-8", FileName(time, "csv", "wantlist"));
+
+    public static string FileName(TimeProvider time, string extension, string what = "collection") =>
+        string.Create(CultureInfo.InvariantCulture, $"vinylvault-{what}-{time.GetUtcNow():yyyy-MM-dd}.{extension}");
 }

@@ -51,6 +51,7 @@ internal static class DiscogsSimulatorWrites
             .AddEndpointFilter(new SimulatorGate(sim, "release_copies"));
 
         DiscogsSimulatorFolderWrites.Map(api, sim, links);
+        DiscogsSimulatorWantWrites.Map(api, sim, links);
     }
 
     /// <summary>The owner check, the write, then the fault switch that drops the connection after the write was applied.</summary>

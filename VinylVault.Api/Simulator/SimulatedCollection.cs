@@ -26,7 +26,7 @@ public sealed class SimulatedCollection
         _items = items.ToDictionary(i => i.InstanceId);
         _snapshot = [.. items];
         _lastInstanceId = items.Count == 0 ? CollectionSeeder.FirstInstanceId : items[^1].InstanceId;
-        Wants = CollectionSeeder.Wants(catalog, CollectionSeeder.DistinctReleases(size), wants);
+        Wantlist = new SimulatedWantlist(catalog, time, CollectionSeeder.Wants(catalog, CollectionSeeder.DistinctReleases(size), wants));
     }
 
     /// <summary>Every copy, ordered by instance id.</summary>
@@ -45,7 +45,10 @@ public sealed class SimulatedCollection
         }
     }
 
-    public IReadOnlyList<SimulatedWant> Wants { get; }
+    /// <summary>The wantlist, which PUT, POST and DELETE on /users/{u}/wants/{id} change.</summary>
+    public SimulatedWantlist Wantlist { get; }
+
+    public IReadOnlyList<SimulatedWant> Wants => Wantlist.Items;
 
     /// <summary>Distinct release ids: what a sync has to fetch details for.</summary>
     public IReadOnlyList<long> ReleaseIds => [.. Items.Select(i => i.ReleaseId).Distinct().Order()];

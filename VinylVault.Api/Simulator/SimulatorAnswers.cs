@@ -52,10 +52,12 @@ internal static class SimulatorAnswers
         var number = Math.Max(1, page ?? 1);
         var pages = Math.Max(1, (wants.Count + size - 1) / size);
         var pagination = Pagination(number, pages, size, wants.Count, $"{links.User(sim.Username)}/wants", "");
-        return new WireWantsPage(pagination, [.. wants.Skip((number - 1) * size).Take(size).Select(w => new WireWant(
-            w.ReleaseId, w.Rating, w.Notes, $"{links.User(sim.Username)}/wants/{w.ReleaseId}", Date(w.DateAdded),
-            WireMapper.Basic(sim.Catalog.Get(w.ReleaseIndex), links)))]);
+        return new WireWantsPage(pagination, [.. wants.Skip((number - 1) * size).Take(size).Select(w => Want(sim, w, links))]);
     }
+
+    public static WireWant Want(DiscogsSimulator sim, SimulatedWant w, SimulatorLinks links) => new(
+        w.ReleaseId, w.Rating, w.Notes, $"{links.User(sim.Username)}/wants/{w.ReleaseId}", Date(w.DateAdded),
+        WireMapper.Basic(sim.Catalog.Get(w.ReleaseIndex), links));
 
     public static WireSearchPage Search(DiscogsSimulator sim, SimulatorLinks links, string? q, string? type, int? page, int? perPage)
     {

@@ -223,3 +223,6 @@ public sealed record InstanceChange(int? Rating = null, int? FolderId = null);
 public sealed record FieldValue(string Value);
 
 public sealed record FolderName(string Name);
+
+/// <summary>A want's notes and rating (0-5), as PUT and POST on /users/{u}/wants/{id} take them.</summary>
+public sealed record WantChange(string Notes, int Rating);

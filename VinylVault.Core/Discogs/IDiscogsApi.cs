@@ -61,4 +61,14 @@ public interface IDiscogsApi
 
     [Delete("/users/{username}/collection/folders/{folderId}")]
     Task DeleteFolderAsync(string username, int folderId, CancellationToken cancellationToken);
+
+    // The wantlist's writes are idempotent: PUT adds (or sets) a want, POST edits it, DELETE removes it.
+    [Put("/users/{username}/wants/{releaseId}")]
+    Task<Want> PutWantAsync(string username, long releaseId, [Body] WantChange change, CancellationToken cancellationToken);
+
+    [Post("/users/{username}/wants/{releaseId}")]
+    Task<Want> EditWantAsync(string username, long releaseId, [Body] WantChange change, CancellationToken cancellationToken);
+
+    [Delete("/users/{username}/wants/{releaseId}")]
+    Task RemoveWantAsync(string username, long releaseId, CancellationToken cancellationToken);
 }

@@ -94,6 +94,9 @@ public sealed partial class CollectionEditor
         var folder = e.InstanceId is null ? await db.Folders.SingleOrDefaultAsync(f => f.Id == e.FolderId, cancellationToken) : null;
         switch (e.Kind)
         {
+            case OutboxKind.WantAdd or OutboxKind.WantEdit or OutboxKind.WantRemove:
+                await Wantlist.WantlistEditor.RevertAsync(db, e, cancellationToken);
+                break;
             case OutboxKind.Rating when copy is not null:
                 copy.Rating = int.Parse(e.Previous!, CultureInfo.InvariantCulture);
                 break;

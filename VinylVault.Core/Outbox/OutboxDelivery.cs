@@ -34,7 +34,7 @@ internal sealed class OutboxDelivery(IDiscogsApi api, DiscogsClient client)
         {
             return new Delivery(DeliveryResult.Retry, Message: ex.Message);
         }
-        catch (DiscogsApiException ex) when (ex.StatusCode == HttpStatusCode.NotFound && entry.Kind is OutboxKind.Remove or OutboxKind.DeleteFolder)
+        catch (DiscogsApiException ex) when (ex.StatusCode == HttpStatusCode.NotFound && entry.Kind is OutboxKind.Remove or OutboxKind.DeleteFolder or OutboxKind.WantRemove)
         {
             // Already gone: what the owner wanted.
             return new Delivery(DeliveryResult.Sent);
@@ -78,10 +78,21 @@ internal sealed class OutboxDelivery(IDiscogsApi api, DiscogsClient client)
             case OutboxKind.DeleteFolder:
                 await api.DeleteFolderAsync(user, folder, cancellationToken);
                 break;
+            case OutboxKind.WantAdd:
+                await api.PutWantAsync(user, release, WantValue(e), cancellationToken);
+                break;
+            case OutboxKind.WantEdit:
+                await api.EditWantAsync(user, release, WantValue(e), cancellationToken);
+                break;
+            case OutboxKind.WantRemove:
+                await api.RemoveWantAsync(user, release, cancellationToken);
+                break;
         }
 
         return new Delivery(DeliveryResult.Sent);
     }
+
+    private static WantChange WantValue(OutboxEntry e) => JsonSerializer.Deserialize<WantChange>(e.Value!, DiscogsJson.Options)!;
 
     /// <summary>The copy (or folder) an earlier attempt may have created: one Discogs lists that was not known before that attempt.</summary>
     private async Task<long?> FindAsync(string user, OutboxEntry e, CancellationToken cancellationToken)

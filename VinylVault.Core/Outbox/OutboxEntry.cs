@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace VinylVault.Core.Outbox;
 
 /// <summary>What a change does on Discogs; stored as its snake_case name.</summary>
-public enum OutboxKind { Rating, Move, Field, Add, Remove, CreateFolder, RenameFolder, DeleteFolder }
+public enum OutboxKind { Rating, Move, Field, Add, Remove, CreateFolder, RenameFolder, DeleteFolder, WantAdd, WantEdit, WantRemove }
 
 public enum OutboxState { Pending, Sending, Failed, Sent }
 
@@ -26,7 +26,7 @@ public sealed class OutboxEntry
     /// <summary>Where a move or an add puts the copy.</summary>
     public int? ToFolderId { get; set; }
     public int? FieldId { get; set; }
-    /// <summary>The new value: a rating, a field value, a folder name.</summary>
+    /// <summary>The new value: a rating, a field value, a folder name, a want's notes and rating (JSON).</summary>
     public string? Value { get; set; }
     /// <summary>The local state before the change (a value, or JSON for a removed copy), for a discard.</summary>
     public string? Previous { get; set; }
@@ -38,8 +38,10 @@ public sealed class OutboxEntry
     /// <summary>UTC; when Discogs accepted it.</summary>
     public DateTime? SentAt { get; set; }
 
-    /// <summary>What the change is about, as GET /api/outbox shows it ("instance:123", "folder:4").</summary>
-    public string Target => InstanceId is { } instance ? $"instance:{instance}" : $"folder:{FolderId}";
+    /// <summary>What the change is about, as GET /api/outbox shows it ("instance:123", "folder:4", "want:5678").</summary>
+    public string Target => IsWant(Kind) ? $"want:{ReleaseId}" : InstanceId is { } instance ? $"instance:{instance}" : $"folder:{FolderId}";
+
+    public static bool IsWant(OutboxKind kind) => kind is OutboxKind.WantAdd or OutboxKind.WantEdit or OutboxKind.WantRemove;
 }
 
 internal sealed class OutboxEntryConfiguration : IEntityTypeConfiguration<OutboxEntry>

@@ -9,6 +9,7 @@ internal sealed class SyncCounters(Func<int>? requestsSent = null)
     private readonly ConcurrentQueue<string> _errors = new();
     private int _pagesRead, _totalPages, _totalItems, _itemsWritten, _added, _updated, _removed, _releasesRemoved;
     private int _detailsTotal, _fetched, _notFound, _errorCount;
+    private int _wantPagesRead, _wantPages, _wantsAdded, _wantsUpdated, _wantsRemoved;
 
     public int PagesRead => Volatile.Read(ref _pagesRead);
     public int TotalPages => Volatile.Read(ref _totalPages);
@@ -24,6 +25,12 @@ internal sealed class SyncCounters(Func<int>? requestsSent = null)
     /// <summary>Requests sent to Discogs by this run, retries included (0 where no HTTP stack counts them).</summary>
     public int Requests => requestsSent?.Invoke() ?? 0;
     public int ErrorCount => Volatile.Read(ref _errorCount);
+    public int WantPagesRead => Volatile.Read(ref _wantPagesRead);
+    /// <summary>Wantlist pages as Discogs last reported them; 0 until the first one is read.</summary>
+    public int WantPages => Volatile.Read(ref _wantPages);
+    public int WantsAdded => Volatile.Read(ref _wantsAdded);
+    public int WantsUpdated => Volatile.Read(ref _wantsUpdated);
+    public int WantsRemoved => Volatile.Read(ref _wantsRemoved);
     public IReadOnlyList<string> Errors => [.. _errors];
 
     /// <summary>Items and releases written, as they are written (the items-processed metric).</summary>
@@ -49,6 +56,20 @@ internal sealed class SyncCounters(Func<int>? requestsSent = null)
         Interlocked.Add(ref _removed, instances);
         Interlocked.Add(ref _releasesRemoved, releases);
     }
+
+    public void WantPageRead(int totalPages)
+    {
+        Interlocked.Increment(ref _wantPagesRead);
+        Volatile.Write(ref _wantPages, totalPages);
+    }
+
+    public void WantsWritten(int added, int updated)
+    {
+        Interlocked.Add(ref _wantsAdded, added);
+        Interlocked.Add(ref _wantsUpdated, updated);
+    }
+
+    public void WantsPruned(int removed) => Interlocked.Add(ref _wantsRemoved, removed);
 
     public void DetailsPlanned(int count) => Volatile.Write(ref _detailsTotal, count);
 

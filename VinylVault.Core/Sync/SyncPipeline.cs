@@ -6,6 +6,7 @@ using VinylVault.Core.Collection;
 using VinylVault.Core.Collection.Storage;
 using VinylVault.Core.Discogs;
 using VinylVault.Core.Telemetry;
+using VinylVault.Core.Wantlist;
 
 namespace VinylVault.Core.Sync;
 
@@ -47,6 +48,11 @@ internal sealed class SyncPipeline(
             run.Username = await UsernameAsync(run);
             await FoldersAsync(run);
             passComplete = await PagePassAsync(run, reporter);
+            if (!run.Stop.IsCancellationRequested)
+            {
+                await WantlistPassAsync(run, reporter);
+            }
+
             if (!run.Stop.IsCancellationRequested)
             {
                 await DetailPassAsync(run, reporter);
@@ -158,6 +164,19 @@ internal sealed class SyncPipeline(
 
         reporter.Publish();
         return complete;
+    }
+
+    /// <summary>The wantlist: its pages only, before the details so a new want is listed within seconds too.</summary>
+    private async Task WantlistPassAsync(SyncRunContext run, SyncProgressReporter reporter)
+    {
+        var pass = new WantlistPass(api, contexts, run);
+        if (!await pass.RunAsync(run.Stop) && !run.Stop.IsCancellationRequested)
+        {
+            logger.LogWarning("Wantlist pass incomplete: no want removed");
+        }
+
+        run.Notice = pass.Notice is null ? run.Notice : string.Join(" ", new[] { run.Notice, pass.Notice }.OfType<string>());
+        reporter.Publish();
     }
 
     private async Task DetailPassAsync(SyncRunContext run, SyncProgressReporter reporter)

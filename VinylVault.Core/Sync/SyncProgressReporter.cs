@@ -58,8 +58,10 @@ internal sealed class SyncProgressReporter(SyncRunContext run, SyncProgress prog
         var details = run.Phase == SyncPhase.Details ? c.DetailsTotal : Math.Max(c.DetailsTotal, EstimatedDetails());
         var detailsDone = c.Fetched + c.NotFound;
         var totalPages = Math.Max(c.TotalPages, c.PagesRead);
-        var remaining = Math.Max(0, totalPages - c.PagesRead) + Math.Max(0, details - detailsDone);
-        var totalRequests = totalPages + details;
+        // The wantlist's pages count once their number is known (they are read between the pages and the details).
+        var wantPages = Math.Max(c.WantPages, c.WantPagesRead);
+        var remaining = Math.Max(0, totalPages - c.PagesRead) + Math.Max(0, details - detailsDone) + (wantPages - c.WantPagesRead);
+        var totalRequests = totalPages + details + wantPages;
         var (processed, total) = run.Phase == SyncPhase.Details ? (detailsDone, details) : (c.ItemsWritten, c.TotalItems);
         var phaseSeconds = time.GetElapsedTime(_phaseStarted).TotalSeconds;
 

@@ -7,10 +7,11 @@ public static class DiscogsFixture
 {
     public const string TestToken = "sim-token-0f6c2a9e4b7d41c3";
 
-    public static Task<SimulatorServer> StartAsync(int collectionSize = SimulatedVault.CollectionSize) =>
+    public static Task<SimulatorServer> StartAsync(int collectionSize = SimulatedVault.CollectionSize, int? wantlistSize = null) =>
         SimulatorServer.StartAsync(o =>
         {
             o.CollectionSize = collectionSize;
+            o.WantlistSize = wantlistSize;
             o.Token = TestToken;
             o.RateLimit = 1000;
             o.RateLimitWindowSeconds = 1;

@@ -28,12 +28,14 @@ public sealed partial class HostileInputTests(SyncedVault vault) : IClassFixture
         "/api/collection?year_from={0}", "/api/collection?year_to={0}", "/api/collection?folder_id={0}", "/api/collection?rating={0}",
         "/api/collection?sort={0}", "/api/collection?order={0}", "/api/collection?page={0}", "/api/collection?page_size={0}",
         "/api/search?q={0}", "/api/search?q=abba&limit={0}", "/api/releases/{0}", "/api/keys/{0}", "/api/sync/history?{0}",
-        "/api/stats?{0}", "/api/sync/status?{0}", "/api/account/discogs?{0}",
+        "/api/stats?{0}", "/api/sync/status?{0}", "/api/account/discogs?{0}", "/api/wantlist?q={0}", "/api/wantlist?sort={0}",
+        "/api/wantlist?order={0}", "/api/wantlist?page={0}", "/api/wantlist?page_size={0}",
     ];
 
     private static readonly (HttpMethod Method, string Path)[] BodyRoutes =
     [
         (HttpMethod.Post, "/api/sync/start"), (HttpMethod.Post, "/api/keys"), (HttpMethod.Put, "/api/account/discogs"),
+        (HttpMethod.Put, "/api/wantlist/1"),
     ];
 
     private static readonly string[] Bodies =
@@ -65,6 +67,8 @@ public sealed partial class HostileInputTests(SyncedVault vault) : IClassFixture
         {
             using var response = await client.DeleteAsync($"/api/keys/{Uri.EscapeDataString(value)}");
             await AssertNotAServerErrorAsync(response, $"DELETE /api/keys/{value}");
+            using var want = await client.DeleteAsync($"/api/wantlist/{Uri.EscapeDataString(value)}");
+            await AssertNotAServerErrorAsync(want, $"DELETE /api/wantlist/{value}");
         }
 
         Assert.Equal(before, await CountInstancesAsync());

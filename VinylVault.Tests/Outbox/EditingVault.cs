@@ -28,9 +28,9 @@ public sealed class EditingVault : IAsyncDisposable
     public HttpClient Client { get; }
     public IDbContextFactory<VaultDbContext> Contexts => App.Services.GetRequiredService<IDbContextFactory<VaultDbContext>>();
 
-    public static async Task<EditingVault> StartAsync(int collectionSize = 60)
+    public static async Task<EditingVault> StartAsync(int collectionSize = 60, int? wantlistSize = null)
     {
-        var discogs = await DiscogsFixture.StartAsync(collectionSize);
+        var discogs = await DiscogsFixture.StartAsync(collectionSize, wantlistSize);
         var settings = DiscogsFixture.Settings(discogs);
         settings["Outbox:MaxBackoffSeconds"] = "1";
         var vault = new EditingVault(discogs, new VaultApp(settings));

@@ -126,14 +126,16 @@ public sealed class SimulatorJsonTests(SharedSimulator shared) : IClassFixture<S
     }
 
     [Fact]
-    public async Task Wantlist_parses_and_holds_releases_not_in_the_collection()
+    public async Task Wantlist_parses_and_holds_releases_mostly_not_in_the_collection()
     {
         var wants = await _client.GetDiscogsAsync<WantlistPage>("users/demo/wants?page=1&per_page=100");
         var owned = _server.Simulator.Collection.ReleaseIds.ToHashSet();
 
         Assert.Equal(30, wants.Pagination.Items); // one want for every 20 copies
         Assert.Equal(30, wants.Wants.Count);
-        Assert.All(wants.Wants, w => Assert.DoesNotContain(w.Id, owned));
+        // Every sixth want is a release already owned (another copy wanted), as on real wantlists.
+        Assert.Equal(5, wants.Wants.Count(w => owned.Contains(w.Id)));
+        Assert.Equal(30, wants.Wants.Select(w => w.Id).Distinct().Count());
         Assert.All(wants.Wants, w => Assert.Equal(w.Id, w.BasicInformation.Id));
         Assert.All(wants.Wants, w => Assert.NotNull(w.DateAdded));
     }

@@ -12,7 +12,7 @@ public sealed class SearchPageTests
     [Fact]
     public async Task Results_show_with_their_covers()
     {
-        await using var ctx = Context(new FakeDiscogs(_ => Task.FromResult(new SearchResults
+        await using var ctx = await ContextAsync(new FakeDiscogs(_ => Task.FromResult(new SearchResults
         {
             Results =
             [
@@ -34,7 +34,7 @@ public sealed class SearchPageTests
     [Fact]
     public async Task An_unreachable_Discogs_gets_a_clear_offline_message()
     {
-        await using var ctx = Context(new FakeDiscogs(_ => throw new DiscogsConnectionException("Discogs unreachable: No route to host")), token: "t");
+        await using var ctx = await ContextAsync(new FakeDiscogs(_ => throw new DiscogsConnectionException("Discogs unreachable: No route to host")), token: "t");
 
         var page = Search(ctx, "kruder");
 
@@ -48,7 +48,7 @@ public sealed class SearchPageTests
     public async Task Without_an_account_no_request_is_made_and_the_page_says_why()
     {
         var asked = false;
-        await using var ctx = Context(new FakeDiscogs(_ => { asked = true; return Task.FromResult(new SearchResults()); }), token: null);
+        await using var ctx = await ContextAsync(new FakeDiscogs(_ => { asked = true; return Task.FromResult(new SearchResults()); }), token: null);
 
         var page = Search(ctx, "kruder");
 
@@ -64,9 +64,10 @@ public sealed class SearchPageTests
         return page;
     }
 
-    private static BunitContext Context(IDiscogsApi api, string? token)
+    private static async Task<BunitContext> ContextAsync(IDiscogsApi api, string? token)
     {
         var ctx = MudTestContext.Create();
+        await ctx.AddWantlistAsync();
         var account = new FakeAccount(token);
         ctx.Services.AddSingleton<IDiscogsAccount>(account);
         ctx.Services.AddSingleton(new DiscogsClient(api, account));
@@ -104,5 +105,8 @@ public sealed class SearchPageTests
         public Task<DiscogsFolder> CreateFolderAsync(string username, FolderName name, CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task<DiscogsFolder> RenameFolderAsync(string username, int folderId, FolderName name, CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task DeleteFolderAsync(string username, int folderId, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<Want> PutWantAsync(string username, long releaseId, WantChange change, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<Want> EditWantAsync(string username, long releaseId, WantChange change, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task RemoveWantAsync(string username, long releaseId, CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 }

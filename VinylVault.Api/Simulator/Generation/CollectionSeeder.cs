@@ -81,7 +81,11 @@ internal static class CollectionSeeder
     {
         var rng = SeededRandom.For(catalog.Seed, 0, salt: 19);
         var span = (LastAdded - FirstAdded).TotalSeconds;
-        return [.. Enumerable.Range(firstIndex, count).Select(index => new SimulatedWant(
+        // Every sixth want is a release already owned (another pressing wanted, a copy to upgrade), as real wantlists have.
+        var owned = 0;
+        var fresh = firstIndex;
+        var indices = Enumerable.Range(0, count).Select(k => k % 6 == 5 && owned < firstIndex ? owned++ : fresh++).ToList();
+        return [.. indices.Select(index => new SimulatedWant(
             catalog.IdOf(index),
             rng.Chance(0.6) ? 0 : rng.Between(1, 5),
             rng.Chance(0.7) ? "" : rng.Pick(Vocabulary.ItemNotes),

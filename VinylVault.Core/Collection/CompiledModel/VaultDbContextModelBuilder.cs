@@ -11,7 +11,7 @@ namespace VinylVault.Core.Collection.CompiledModel
     public partial class VaultDbContextModel
     {
         private VaultDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("5b98d401-fd09-407c-b51e-194f17a7b3ad"), entityTypeCount: 21)
+            : base(skipDetectChanges: false, modelId: new Guid("ff788550-0705-4c14-a05c-7945f1c6f41e"), entityTypeCount: 22)
         {
         }
 
@@ -38,6 +38,7 @@ namespace VinylVault.Core.Collection.CompiledModel
             var storedDiscogsAccount = StoredDiscogsAccountEntityType.Create(this);
             var heldCopy = HeldCopyEntityType.Create(this);
             var syncRun = SyncRunEntityType.Create(this);
+            var wantedRelease = WantedReleaseEntityType.Create(this);
 
             CollectionInstanceEntityType.CreateForeignKey1(collectionInstance, release);
             InstanceNoteEntityType.CreateForeignKey1(instanceNote, collectionInstance);
@@ -72,6 +73,7 @@ namespace VinylVault.Core.Collection.CompiledModel
             StoredDiscogsAccountEntityType.CreateAnnotations(storedDiscogsAccount);
             HeldCopyEntityType.CreateAnnotations(heldCopy);
             SyncRunEntityType.CreateAnnotations(syncRun);
+            WantedReleaseEntityType.CreateAnnotations(wantedRelease);
 
             AddAnnotation("ProductVersion", "10.0.15");
         }

@@ -1,0 +1,42 @@
+namespace VinylVault.Core.Wantlist;
+
+public enum WantSort { Artist, Title, Year, DateAdded, Rating }
+
+/// <summary>What the Wantlist page and GET /api/wantlist ask of the database.</summary>
+public sealed record WantQuery
+{
+    public const int MaxPageSize = 500;
+
+    /// <summary>Free text over title, artist, labels and catalogue numbers.</summary>
+    public string? Q { get; init; }
+    public WantSort Sort { get; init; } = WantSort.DateAdded;
+    public Collection.SortOrder Order { get; init; } = Collection.SortOrder.Desc;
+    public int Page { get; init; } = 1;
+    public int PageSize { get; init; } = 50;
+}
+
+/// <summary>One want, as the Wantlist page and GET /api/wantlist show it.</summary>
+public sealed record WantView(
+    long ReleaseId,
+    string Title,
+    string Artist,
+    int? Year,
+    IReadOnlyList<string> Formats,
+    string? Thumb,
+    string Notes,
+    int Rating,
+    DateTime DateAdded,
+    bool InCollection,
+    bool Pending = false)
+{
+    /// <summary>The thumb from the local cover cache (app-relative), null when Discogs gave none.</summary>
+    public string? LocalThumb => Covers.CoverKind.LocalUrl(ReleaseId, Covers.CoverKind.Thumb, Thumb);
+}
+
+public sealed record WantPage(IReadOnlyList<WantView> Items, int Page, int PageSize, int Total);
+
+/// <summary>The answer to a removal: the want is gone locally; <see cref="Pending"/> while Discogs has not heard it.</summary>
+public sealed record RemovedWantView(long ReleaseId, bool Removed, bool Pending);
+
+/// <summary>What the Search page knows of a release the database does not hold, so a new want is listed with a title at once.</summary>
+public sealed record WantHint(string? Title, string? Artist, int? Year, string? Thumb);

@@ -1,0 +1,63 @@
+using Microsoft.EntityFrameworkCore;
+using VinylVault.Core.Collection;
+using VinylVault.Core.Collection.Storage;
+using VinylVault.Core.Outbox;
+
+namespace VinylVault.Core.Wantlist;
+
+/// <summary>The wantlist from the local database: a searched, sorted page, or one want. A singleton; a context per call.</summary>
+public sealed class WantlistQueries(IDbContextFactory<VaultDbContext> contexts)
+{
+    public async Task<WantPage> GetPageAsync(WantQuery query, CancellationToken cancellationToken)
+    {
+        var page = Math.Max(1, query.Page);
+        var pageSize = Math.Clamp(query.PageSize, 1, WantQuery.MaxPageSize);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var wants = db.Wants.AsNoTracking();
+        foreach (var term in TextFold.Fold(query.Q).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            wants = wants.Where(w => w.SearchText.Contains(term));
+        }
+
+        var total = await wants.CountAsync(cancellationToken);
+        var items = await ViewsAsync(db, Sort(wants, query.Sort, query.Order).Skip((page - 1) * pageSize).Take(pageSize), cancellationToken);
+        return new WantPage(items, page, pageSize, total);
+    }
+
+    public async Task<WantView?> GetAsync(long releaseId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return (await ViewsAsync(db, db.Wants.AsNoTracking().Where(w => w.ReleaseId == releaseId), cancellationToken)).SingleOrDefault();
+    }
+
+    /// <summary>Of <paramref name="releaseIds"/>, those on the wantlist (the release page and Search mark them).</summary>
+    public async Task<HashSet<long>> WantedAsync(IReadOnlyCollection<long> releaseIds, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return [.. await db.Wants.Where(w => releaseIds.Contains(w.ReleaseId)).Select(w => w.ReleaseId).ToListAsync(cancellationToken)];
+    }
+
+    private static Task<List<WantView>> ViewsAsync(VaultDbContext db, IQueryable<WantedRelease> selected, CancellationToken cancellationToken) =>
+        selected.Select(w => new WantView(
+                w.ReleaseId, w.Title, w.ArtistDisplay, w.Year, w.Formats, w.Thumb, w.Notes, w.Rating, w.DateAdded,
+                db.Instances.Any(i => i.ReleaseId == w.ReleaseId),
+                db.Outbox.Any(e => e.ReleaseId == w.ReleaseId && e.State != OutboxState.Sent
+                    && (e.Kind == OutboxKind.WantAdd || e.Kind == OutboxKind.WantEdit))))
+            .ToListAsync(cancellationToken);
+
+    private static IQueryable<WantedRelease> Sort(IQueryable<WantedRelease> wants, WantSort sort, SortOrder order)
+    {
+        var desc = order == SortOrder.Desc;
+        return sort switch
+        {
+            WantSort.Title => (desc ? wants.OrderByDescending(w => w.TitleSort) : wants.OrderBy(w => w.TitleSort)).ThenBy(w => w.ArtistSort).ThenBy(w => w.ReleaseId),
+            // An unknown year sorts last either way.
+            WantSort.Year => (desc ? wants.OrderBy(w => w.Year == null).ThenByDescending(w => w.Year) : wants.OrderBy(w => w.Year == null).ThenBy(w => w.Year))
+                .ThenBy(w => w.ArtistSort).ThenBy(w => w.ReleaseId),
+            WantSort.Rating => (desc ? wants.OrderByDescending(w => w.Rating) : wants.OrderBy(w => w.Rating)).ThenBy(w => w.ArtistSort).ThenBy(w => w.ReleaseId),
+            WantSort.Artist => (desc ? wants.OrderByDescending(w => w.ArtistSort) : wants.OrderBy(w => w.ArtistSort)).ThenBy(w => w.TitleSort).ThenBy(w => w.ReleaseId),
+            _ => (desc ? wants.OrderByDescending(w => w.DateAdded) : wants.OrderBy(w => w.DateAdded)).ThenBy(w => w.ReleaseId),
+        };
+    }
+}

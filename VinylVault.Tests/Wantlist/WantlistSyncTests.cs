@@ -1,0 +1,60 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using VinylVault.Core.Collection;
+using VinylVault.Tests.Outbox;
+
+namespace VinylVault.Tests.Wantlist;
+
+/// <summary>The wantlist mirrored by the sync against the simulator on a real socket, into a real SQLite file, read through REST.</summary>
+public sealed class WantlistSyncTests
+{
+    private const int Wants = 320;
+
+    [Fact]
+    public async Task A_wantlist_of_320_syncs_is_browsable_and_an_unchanged_one_costs_its_4_page_requests_only()
+    {
+        await using var vault = await EditingVault.StartAsync(collectionSize: 60, wantlistSize: Wants);
+        var simulator = vault.Simulator;
+        var owned = simulator.Collection.ReleaseIds.ToHashSet();
+
+        Assert.Equal(WantlistState.Of(simulator), await WantlistState.LocalAsync(vault.Client));
+        var items = await WantlistState.ItemsAsync(vault.Client);
+        Assert.Equal(Wants, items.Count);
+        Assert.All(items, w => Assert.Equal(owned.Contains(w.GetProperty("release_id").GetInt64()), w.GetProperty("in_collection").GetBoolean()));
+        Assert.Contains(items, w => w.GetProperty("in_collection").GetBoolean());
+        Assert.All(items, w => Assert.False(w.GetProperty("pending").GetBoolean()));
+        Assert.All(items, w => Assert.NotEmpty(w.GetProperty("title").GetString()!));
+        Assert.All(items, w => Assert.NotEqual(0, w.GetProperty("formats").GetArrayLength()));
+        Assert.All(items, w => Assert.Equal(string.IsNullOrEmpty(w.GetProperty("thumb").GetString()) ? null : $"/covers/{w.GetProperty("release_id").GetInt64()}/thumb",
+            w.GetProperty("local_thumb").GetString()));
+
+        // Sorted and searched in the database.
+        var byTitle = await vault.Client.GetFromJsonAsync<JsonElement>("/api/wantlist?sort=title&order=asc&page_size=500");
+        var titles = byTitle.GetProperty("items").EnumerateArray().Select(w => w.GetProperty("title").GetString()!).ToList();
+        // By title without case or accents: "Échoes" sorts with "Echoes".
+        var keys = titles.Select(TextFold.Fold).ToList();
+        Assert.Equal(keys.Order(StringComparer.Ordinal), keys);
+        var word = titles[7].Split(' ')[0];
+        var found = await WantlistState.ItemsAsync(vault.Client, $"&q={Uri.EscapeDataString(word)}");
+        Assert.InRange(found.Count, 1, Wants - 1);
+        Assert.All(found, w => Assert.Contains(word, w.GetProperty("title").GetString() + " " + w.GetProperty("artist").GetString(), StringComparison.OrdinalIgnoreCase));
+
+        // Unchanged: the wantlist costs its pages (ceil(320/100) = 4) and nothing else, and writes nothing.
+        simulator.ResetTraffic();
+        var again = await vault.SyncAsync();
+        Assert.Equal("completed", again.GetProperty("status").GetString());
+        Assert.Equal(4, simulator.Counters.Requests("wants"));
+        Assert.Equal(0, simulator.Counters.Requests("release"));
+        Assert.Equal(WantlistState.Of(simulator), await WantlistState.LocalAsync(vault.Client));
+
+        // Changed on Discogs: an added, an edited and two removed wants are mirrored by the next sync.
+        var wanted = simulator.Collection.Wants;
+        simulator.Collection.Wantlist.Remove(wanted[3].ReleaseId);
+        simulator.Collection.Wantlist.Remove(wanted[250].ReleaseId);
+        simulator.Collection.Wantlist.Edit(wanted[10].ReleaseId, "Only the first pressing", 5);
+        simulator.Collection.Wantlist.Put(simulator.CatalogReleaseIds.Last(), "New want", 2);
+        await vault.SyncAsync();
+        Assert.Equal(WantlistState.Of(simulator), await WantlistState.LocalAsync(vault.Client));
+        Assert.Equal(Wants - 1, (await WantlistState.ItemsAsync(vault.Client)).Count);
+    }
+}
