@@ -11,12 +11,14 @@ namespace VinylVault.Api.Demo;
 public static class DemoHosting
 {
     /// <summary>
-    /// The demo's defaults, under anything configured: a few hundred records, and Discogs' 60 requests counted in a
+    /// The demo's defaults, under anything configured: a few hundred records, three dozen wants (some of them owned
+    /// already), and Discogs' 60 requests counted in a
     /// 12-second "minute", so that a full sync through the real 55-per-window limiter takes about a minute.
     /// </summary>
     private static readonly Dictionary<string, string?> Defaults = new()
     {
         ["Demo:Simulator:CollectionSize"] = "250",
+        ["Demo:Simulator:WantlistSize"] = "36",
         ["Demo:Simulator:RateLimit"] = "60",
         ["Demo:Simulator:RateLimitWindowSeconds"] = "12",
     };

@@ -95,6 +95,7 @@ public sealed class DemoMode(
         // Instances and releases first: their notes, tracks, images and links go with them (cascades).
         await db.Instances.ExecuteDeleteAsync(cancellationToken);
         await db.Releases.ExecuteDeleteAsync(cancellationToken);
+        await db.Wants.ExecuteDeleteAsync(cancellationToken);
         await db.Artists.ExecuteDeleteAsync(cancellationToken);
         await db.Labels.ExecuteDeleteAsync(cancellationToken);
         await db.Folders.ExecuteDeleteAsync(cancellationToken);

@@ -88,7 +88,9 @@ public sealed class CoverLedger(IDbContextFactory<VaultDbContext> contexts, Time
             return await db.ReleaseImages.Where(i => i.ReleaseId == releaseId && i.Sequence == sequence).Select(i => i.Uri).FirstOrDefaultAsync(cancellationToken);
         }
 
-        var urls = await db.Releases.Where(r => r.Id == releaseId).Select(r => new { r.Thumb, r.CoverImage }).FirstOrDefaultAsync(cancellationToken);
+        // A want of a release not owned has its own page data: its images are fetched when shown, not prefetched.
+        var urls = await db.Releases.Where(r => r.Id == releaseId).Select(r => new { r.Thumb, r.CoverImage }).FirstOrDefaultAsync(cancellationToken)
+            ?? await db.Wants.Where(w => w.ReleaseId == releaseId).Select(w => new { w.Thumb, w.CoverImage }).FirstOrDefaultAsync(cancellationToken);
         var url = kind == CoverKind.Thumb ? urls?.Thumb : urls?.CoverImage;
         return string.IsNullOrWhiteSpace(url) ? null : url;
     }
@@ -125,7 +127,7 @@ public sealed class CoverLedger(IDbContextFactory<VaultDbContext> contexts, Time
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.CoverFiles.AsNoTracking()
-            .Where(c => !db.Instances.Any(i => i.ReleaseId == c.ReleaseId))
+            .Where(c => !db.Instances.Any(i => i.ReleaseId == c.ReleaseId) && !db.Wants.Any(w => w.ReleaseId == c.ReleaseId))
             .ToListAsync(cancellationToken);
     }
 

@@ -28,11 +28,12 @@ public sealed class EditingVault : IAsyncDisposable
     public HttpClient Client { get; }
     public IDbContextFactory<VaultDbContext> Contexts => App.Services.GetRequiredService<IDbContextFactory<VaultDbContext>>();
 
-    public static async Task<EditingVault> StartAsync(int collectionSize = 60, int? wantlistSize = null)
+    public static async Task<EditingVault> StartAsync(int collectionSize = 60, int? wantlistSize = null, Action<SimulatorServer, Dictionary<string, string?>>? configure = null)
     {
         var discogs = await DiscogsFixture.StartAsync(collectionSize, wantlistSize);
         var settings = DiscogsFixture.Settings(discogs);
         settings["Outbox:MaxBackoffSeconds"] = "1";
+        configure?.Invoke(discogs, settings);
         var vault = new EditingVault(discogs, new VaultApp(settings));
         await vault.SyncAsync();
         return vault;

@@ -1,5 +1,7 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using VinylVault.Api.Simulator;
 using VinylVault.Core.Collection;
 using VinylVault.Tests.Outbox;
 
@@ -13,7 +15,8 @@ public sealed class WantlistSyncTests
     [Fact]
     public async Task A_wantlist_of_320_syncs_is_browsable_and_an_unchanged_one_costs_its_4_page_requests_only()
     {
-        await using var vault = await EditingVault.StartAsync(collectionSize: 60, wantlistSize: Wants);
+        await using var vault = await EditingVault.StartAsync(collectionSize: 60, wantlistSize: Wants,
+            (discogs, settings) => settings["Images:AllowedOrigins:0"] = new Uri(discogs.BaseUrl).GetLeftPart(UriPartial.Authority));
         var simulator = vault.Simulator;
         var owned = simulator.Collection.ReleaseIds.ToHashSet();
 
@@ -39,6 +42,13 @@ public sealed class WantlistSyncTests
         Assert.InRange(found.Count, 1, Wants - 1);
         Assert.All(found, w => Assert.Contains(word, w.GetProperty("title").GetString() + " " + w.GetProperty("artist").GetString(), StringComparison.OrdinalIgnoreCase));
 
+        // A want's cover comes through the cover cache when it is shown, and from the cache after that.
+        var unowned = items.First(w => !w.GetProperty("in_collection").GetBoolean() && w.GetProperty("local_thumb").GetString() is not null);
+        using (var cover = await vault.Client.GetAsync(unowned.GetProperty("local_thumb").GetString()))
+        {
+            Assert.Equal((HttpStatusCode.OK, "image/png"), (cover.StatusCode, cover.Content.Headers.ContentType?.MediaType));
+        }
+
         // Unchanged: the wantlist costs its pages (ceil(320/100) = 4) and nothing else, and writes nothing.
         simulator.ResetTraffic();
         var again = await vault.SyncAsync();
@@ -46,6 +56,12 @@ public sealed class WantlistSyncTests
         Assert.Equal(4, simulator.Counters.Requests("wants"));
         Assert.Equal(0, simulator.Counters.Requests("release"));
         Assert.Equal(WantlistState.Of(simulator), await WantlistState.LocalAsync(vault.Client));
+        // The image host now answers HTML for it: a PNG can only come from the cache.
+        simulator.Images.Fault(ImageFault.HtmlPage, unowned.GetProperty("release_id").GetInt64());
+        using (var cover = await vault.Client.GetAsync(unowned.GetProperty("local_thumb").GetString()))
+        {
+            Assert.Equal((HttpStatusCode.OK, "image/png"), (cover.StatusCode, cover.Content.Headers.ContentType?.MediaType));
+        }
 
         // Changed on Discogs: an added, an edited and two removed wants are mirrored by the next sync.
         var wanted = simulator.Collection.Wants;
