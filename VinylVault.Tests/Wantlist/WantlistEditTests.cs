@@ -60,6 +60,15 @@ public sealed class WantlistEditTests
         await ApiAssert.ProblemAsync(await vault.Client.DeleteAsync("/api/wantlist/987654321"), HttpStatusCode.NotFound);
         Assert.Empty(await vault.OutboxAsync());
 
+        // A release Discogs does not know: wanted locally, refused by Discogs (404), and a discard takes the want back.
+        await vault.SendAsync(HttpMethod.Put, "/api/wantlist/987654321", new { notes = "typo?" });
+        await EditingVault.UntilAsync(async () => (await vault.OutboxAsync()).Any(e => e.GetProperty("state").GetString() == "failed"), "the refusal");
+        var failed = Assert.Single(await vault.OutboxAsync());
+        Assert.Equal(("want_add", "want:987654321"), (failed.GetProperty("kind").GetString(), failed.GetProperty("target").GetString()));
+        Assert.Contains("Release not found", failed.GetProperty("error").GetString(), StringComparison.Ordinal);
+        await vault.SendAsync(HttpMethod.Delete, $"/api/outbox/{failed.GetProperty("id").GetInt64()}");
+        Assert.DoesNotContain(await WantlistState.LocalAsync(vault.Client), line => line.StartsWith("987654321|", StringComparison.Ordinal));
+
         var csv = await vault.Client.GetStringAsync("/api/export/wantlist.csv");
         var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("Catalog#,Artist,Title,Label,Format,Rating,Released,release_id,Notes", lines[0].TrimEnd('\r'));
