@@ -93,6 +93,17 @@ public sealed partial class DemoFlowTests(BrowserApp app) : IClassFixture<Browse
         await page.Locator("[data-test=search-result]").First.WaitForAsync();
         await browser.ScreenshotAsync("search");
 
+        // A hit goes on the wantlist from Search; the Wantlist page lists it first (newest), beside the demo's own wants.
+        var href = await page.Locator("div:has(> [data-test=add-to-wantlist]) > [data-test=search-result]").First.GetAttributeAsync("href");
+        var releaseId = href!.Split('/')[^1];
+        var hit = page.Locator($"div:has(> [data-test=search-result][href='{href}'])");
+        await hit.Locator("[data-test=add-to-wantlist]").ClickAsync();
+        await hit.Locator("[data-test=on-wantlist]").WaitForAsync();
+        await page.ClickAsync("a[href='/wantlist']");
+        await page.Locator($"[data-test=want-card][data-release='{releaseId}']").WaitForAsync();
+        Assert.True(await page.Locator("[data-test=want-card] [data-test=in-collection]").CountAsync() > 0, "some of the demo's wants are owned already");
+        await browser.ScreenshotAsync("wantlist");
+
         // The sync page lists the run; Settings shows the demo and the settings in effect, and leaves the demo.
         await page.ClickAsync("a[href='/sync']");
         await page.Locator("[data-test=history-run][data-outcome=completed]").WaitForAsync();
@@ -155,7 +166,10 @@ public sealed partial class DemoFlowTests(BrowserApp app) : IClassFixture<Browse
         // Discogs refuses writes for a while, so the pending mark stays long enough to be seen (the outbox retries).
         var simulator = app.Services.GetRequiredService<DiscogsSimulator>();
         simulator.Faults.WritesUnavailable = true;
-        await copy.Locator("[data-test=copy-rating] .mud-rating-item").Nth(3).ClickAsync();
+        // Clicking the star a copy already has clears it: aim for another one.
+        var queries = app.Services.GetRequiredService<CollectionQueries>();
+        var rating = (await queries.GetReleaseAsync(releaseId, default))!.Instances[0].Rating == 4 ? 3 : 4;
+        await copy.Locator("[data-test=copy-rating] .mud-rating-item").Nth(rating - 1).ClickAsync();
         await copy.Locator("[data-test=pending]").WaitForAsync();
         await copy.Locator("[data-test=copy-folder]").ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item").Last.ClickAsync();
@@ -165,9 +179,9 @@ public sealed partial class DemoFlowTests(BrowserApp app) : IClassFixture<Browse
         simulator.Faults.WritesUnavailable = false;
         await copy.Locator("[data-test=pending]").WaitForAsync(new() { State = WaitForSelectorState.Detached, Timeout = 60_000 });
 
-        var stored = (await app.Services.GetRequiredService<CollectionQueries>().GetReleaseAsync(releaseId, default))!.Instances[0];
+        var stored = (await queries.GetReleaseAsync(releaseId, default))!.Instances[0];
         var discogs = simulator.Collection[stored.InstanceId];
-        Assert.Equal((4, false), (stored.Rating, stored.Pending));
+        Assert.Equal((rating, false), (stored.Rating, stored.Pending));
         Assert.Equal((discogs.Rating, discogs.FolderId), (stored.Rating, stored.FolderId));
         Assert.NotEqual(1, stored.FolderId);
         Assert.True(stored.Notes.ContainsKey("Media Condition"));
