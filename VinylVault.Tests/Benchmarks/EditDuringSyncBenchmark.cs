@@ -49,6 +49,13 @@ public sealed class EditDuringSyncBenchmark(ITestOutputHelper output)
             var edited = watch.Elapsed;
             var (requestsAtEdit, nextFree) = (counters.TotalRequests, limiter.EstimateTimeToSend(1));
             Assert.Equal(EditStatus.Done, result.Status);
+            if (counters.Requests("edit_instance") > sentBefore)
+            {
+                // At Discogs before the editor had read the saved copy back to answer: no wait at all.
+                edits.Add((edited, TimeSpan.Zero, nextFree, 0));
+                continue;
+            }
+
             while (counters.Requests("edit_instance") == sentBefore)
             {
                 Assert.True(watch.Elapsed < TimeSpan.FromMinutes(1), "the edit never reached Discogs");

@@ -61,6 +61,28 @@ public sealed class AddToCollectionTests
     }
 
     [Fact]
+    public async Task Offline_the_add_waits_pending_and_the_page_says_it_will_be_sent_when_Discogs_is_reachable()
+    {
+        await using var services = await EditingServices.OfflineAsync();
+        await using var ctx = Context(services);
+        var notice = ctx.Render<PendingNotice>();
+        var action = ctx.Render<AddToCollection>(p => p.Add(c => c.Result, KandD));
+        Assert.Empty(notice.FindAll("[data-test=offline-notice]"));
+
+        action.Find("[data-test=add-to-collection]").Click();
+        action.Find("[data-test=add-confirm]").Click();
+
+        action.WaitForAssertion(() => Assert.Equal("pending", action.Find("[data-test=pending]").TextContent.Trim()));
+        notice.WaitForAssertion(() => Assert.Contains("will be sent when Discogs is reachable", notice.Find("[data-test=offline-notice]").TextContent),
+            TimeSpan.FromSeconds(20));
+        await using var db = services.Database.CreateContext();
+        var entry = await db.Outbox.SingleAsync();
+        Assert.Equal(OutboxKind.Add, entry.Kind);
+        Assert.NotEqual(OutboxState.Sent, entry.State);
+        Assert.Equal(1, (await db.Instances.SingleAsync()).FolderId);
+    }
+
+    [Fact]
     public async Task An_add_the_collection_refuses_says_why_and_adds_nothing()
     {
         await using var services = await EditingServices.StartAsync((4, "Jazz shelf"));

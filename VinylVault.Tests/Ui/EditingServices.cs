@@ -9,8 +9,8 @@ using VinylVault.Tests.Collection;
 namespace VinylVault.Tests.Ui;
 
 /// <summary>
-/// The real editor and outbox on a real SQLite file, for components that edit: no Discogs account, so every edit
-/// stays pending in the outbox, as it does offline.
+/// The real editor and outbox on a real SQLite file, for components that edit. Without an account every edit stays
+/// pending in the outbox; with an unreachable Discogs the sender tries the real client stack and waits, offline.
 /// </summary>
 internal sealed class EditingServices : IAsyncDisposable
 {
@@ -20,15 +20,31 @@ internal sealed class EditingServices : IAsyncDisposable
     public CollectionEditor Editor => Database.Services.GetRequiredService<CollectionEditor>();
 
     /// <summary>Storage with Discogs' two fixed folders and <paramref name="folders"/> of the owner's own.</summary>
-    public static async Task<EditingServices> StartAsync(params (int Id, string Name)[] folders)
+    public static Task<EditingServices> StartAsync(params (int Id, string Name)[] folders) => StartAsync(unreachable: false, folders);
+
+    /// <summary>The same with an account whose Discogs refuses connections (a closed port on this machine), retried at once, no backoff to wait out.</summary>
+    public static Task<EditingServices> OfflineAsync(params (int Id, string Name)[] folders) => StartAsync(unreachable: true, folders);
+
+    private static async Task<EditingServices> StartAsync(bool unreachable, (int Id, string Name)[] folders)
     {
-        var database = await TestDatabase.StartAsync(services: builder =>
+        var settings = new Dictionary<string, string?>
         {
-            builder.Services.AddSingleton<IDiscogsAccount>(new NoAccount());
-            builder.Services.AddMetrics();
-            builder.Services.AddSingleton<VaultMetrics>();
-            builder.AddOutbox();
-        });
+            ["Discogs:BaseUrl"] = "http://127.0.0.1:9/", ["Discogs:Username"] = "alice", ["Discogs:Token"] = "unused-token",
+            ["Discogs:MaxRetries"] = "0", ["Outbox:MaxBackoffSeconds"] = "1",
+        };
+        var database = await TestDatabase.StartAsync(unreachable ? settings : null, services: builder =>
+        {
+            if (unreachable)
+            {
+                builder.AddDiscogs();
+            }
+            else
+            {
+                builder.Services.AddSingleton<IDiscogsAccount>(new NoAccount());
+                builder.Services.AddMetrics();
+                builder.Services.AddSingleton<VaultMetrics>();
+            }
+        }, afterStorage: builder => builder.AddOutbox());
         await using var db = database.CreateContext();
         db.Folders.AddRange([.. new[] { (0, "All"), (1, "Uncategorized") }.Concat(folders).Select(f => new Folder { Id = f.Item1, Name = f.Item2 })]);
         await db.SaveChangesAsync();
