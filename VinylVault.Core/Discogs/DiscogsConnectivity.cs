@@ -24,6 +24,9 @@ public sealed class DiscogsConnectivity(IServiceProvider services, IDiscogsAccou
     /// <summary>What the last answer (or failure) said, without asking Discogs; null before any.</summary>
     public DiscogsReachability? Last => _last;
 
+    /// <summary>Raised when Discogs goes from reachable to not, or back (not on every answer).</summary>
+    public event Action? Changed;
+
     public async Task<DiscogsReachability> CheckAsync(CancellationToken cancellationToken)
     {
         if (account.Token is null)
@@ -62,7 +65,15 @@ public sealed class DiscogsConnectivity(IServiceProvider services, IDiscogsAccou
     /// <summary>Forgets what was seen, e.g. when the account changes.</summary>
     public void Reset() => _last = null;
 
-    internal void Observe(bool online, string? problem) => _last = new(online, problem, time.GetUtcNow());
+    internal void Observe(bool online, string? problem)
+    {
+        var before = _last;
+        _last = new(online, problem, time.GetUtcNow());
+        if (before?.Online != online || before.Problem != problem)
+        {
+            Changed?.Invoke();
+        }
+    }
 
     private async Task ProbeAsync(TaskCompletionSource<DiscogsReachability> completion)
     {

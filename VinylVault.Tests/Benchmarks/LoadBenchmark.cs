@@ -29,4 +29,31 @@ public sealed class LoadBenchmark(ITestOutputHelper output)
         output.WriteLine($"median ({(rate > 0 ? $"open loop {rate:0}/s, by p99" : "closed loop 50 clients, by rate")}): {median}");
         Assert.All(runs, r => Assert.Equal(0, r.Errors));
     }
+
+    /// <summary>
+    /// Where the tail at 250 a second comes from: the same open load with one part of the scene taken away at a time
+    /// (the sync, the hub listeners, the dashboards, all three). A part whose removal shrinks p99 is the cause.
+    /// </summary>
+    [Theory]
+    [InlineData("everything")]
+    [InlineData("no sync")]
+    [InlineData("no hubs")]
+    [InlineData("no dashboards")]
+    [InlineData("REST only")]
+    public async Task Where_the_tail_comes_from(string scene)
+    {
+        var runs = new List<LoadResult>();
+        for (var i = 0; i < 3; i++)
+        {
+            var run = await LoadDriver.RunAsync(collectionSize: 600, clients: 50, openLoopRate: 250, duration: TimeSpan.FromSeconds(8),
+                hubs: scene is "no hubs" or "REST only" ? 0 : 20,
+                dashboards: scene is "no dashboards" or "REST only" ? 0 : 3,
+                sync: scene is not ("no sync" or "REST only"));
+            output.WriteLine($"{scene} run {i + 1}: {run}");
+            runs.Add(run);
+        }
+
+        output.WriteLine($"{scene}, median by p99: {runs.OrderBy(r => r.Percentile(99)).ElementAt(1)}");
+        Assert.All(runs, r => Assert.Equal(0, r.Errors));
+    }
 }

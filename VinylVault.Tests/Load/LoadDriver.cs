@@ -37,7 +37,7 @@ public static class LoadDriver
 {
     public const int Limit = 60;
 
-    public static async Task<LoadResult> RunAsync(int collectionSize, int clients, double? openLoopRate, TimeSpan duration, int hubs = 20, int dashboards = 3)
+    public static async Task<LoadResult> RunAsync(int collectionSize, int clients, double? openLoopRate, TimeSpan duration, int hubs = 20, int dashboards = 3, bool sync = true)
     {
         await using var discogs = await DiscogsFixture.StartAsync(collectionSize);
         var data = Path.Combine(Path.GetTempPath(), "vinylvault-load", Guid.NewGuid().ToString("N"));
@@ -56,7 +56,7 @@ public static class LoadDriver
             discogs.Simulator.RateLimit.Configure(Limit, TimeSpan.FromSeconds(1));
             discogs.Simulator.ResetTraffic();
             await using var app = new VaultApp(settings);
-            return await LoadAsync(app, discogs, clients, openLoopRate, duration, hubs, dashboards);
+            return await LoadAsync(app, discogs, clients, openLoopRate, duration, hubs, dashboards, sync);
         }
         finally
         {
@@ -65,7 +65,7 @@ public static class LoadDriver
         }
     }
 
-    private static async Task<LoadResult> LoadAsync(VaultApp app, SimulatorServer discogs, int clients, double? openLoopRate, TimeSpan duration, int hubs, int dashboards)
+    private static async Task<LoadResult> LoadAsync(VaultApp app, SimulatorServer discogs, int clients, double? openLoopRate, TimeSpan duration, int hubs, int dashboards, bool sync)
     {
         using var admin = app.CreateKeyClient();
         var paths = await PathsAsync(admin);
@@ -87,7 +87,11 @@ public static class LoadDriver
         var (gen0, gen2, pause, threads) = (GC.CollectionCount(0), GC.CollectionCount(2), GC.GetTotalPauseDuration(), ThreadPool.ThreadCount);
         var samples = new ConcurrentBag<(string Kind, double Ms, bool Ok)>();
         var clock = Stopwatch.StartNew();
-        Assert.Equal(SyncStartResult.Started, worker.TryStart(forceFull: true));
+        if (sync)
+        {
+            Assert.Equal(SyncStartResult.Started, worker.TryStart(forceFull: true));
+        }
+
         using var stop = new CancellationTokenSource(duration);
         var dashboardLoops = Enumerable.Range(0, dashboards).Select(_ => DashboardAsync(app.Services.GetRequiredService<CollectionQueries>(), stop.Token)).ToList();
         await (openLoopRate is { } rate ? OpenLoopAsync(http, paths, rate, duration, samples) : ClosedLoopAsync(http, paths, clients, stop.Token, samples));
@@ -97,7 +101,7 @@ public static class LoadDriver
         var syncTime = clock.Elapsed;
         var result = new LoadResult(
             [.. samples.Select(s => s.Ms).Order()], samples.Count(s => !s.Ok), discogs.Simulator.Counters.TooManyRequests, elapsed,
-            Ratio(worker.Status, discogs.Simulator.Counters.TotalRequests, syncTime), worker.Status.Status.ToString().ToLowerInvariant(),
+            sync ? Ratio(worker.Status, discogs.Simulator.Counters.TotalRequests, syncTime) : double.NaN, sync ? worker.Status.Status.ToString().ToLowerInvariant() : "not run",
             samples.GroupBy(s => s.Kind).ToDictionary(g => g.Key, g => g.Select(s => s.Ms).Order().ToArray()),
             GC.CollectionCount(0) - gen0, GC.CollectionCount(2) - gen2, GC.GetTotalPauseDuration() - pause, threads, ThreadPool.ThreadCount);
         foreach (var hub in connections)
