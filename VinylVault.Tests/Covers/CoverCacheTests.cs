@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
 using VinylVault.Core.Covers;
 using VinylVault.Tests.Api;
+using VinylVault.Tests.Support;
 using Xunit.Abstractions;
 
 namespace VinylVault.Tests.Covers;
@@ -60,5 +63,37 @@ public sealed class CoverCacheTests(ITestOutputHelper output)
         Assert.Equal(2 * releases.Count, covers.GetProperty("cached").GetInt32());
         Assert.Equal(0, covers.GetProperty("failed").GetInt32());
         Assert.InRange(images.PeakInWindow(CoverVault.Window), 1, CoverVault.Limit);
+    }
+
+    [Fact]
+    public async Task Over_Images_MaxCacheMb_the_cache_evicts_but_never_the_first_screen_and_an_evicted_cover_comes_back_when_shown()
+    {
+        const int CapMb = 7; // about 60 releases of the simulator's covers; the first screen needs 48
+        await using var vault = await CoverVault.StartAsync(90, new Dictionary<string, string?> { ["Images:MaxCacheMb"] = CapMb.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        using var client = vault.App.CreateKeyClient();
+        var releases = vault.ReleasesWithImages();
+        var images = vault.Discogs.Simulator.Images;
+        await SyncedVault.SyncThroughRestAsync(vault.App, client);
+
+        // Every image is downloaded once (an evicted one is not fetched again until shown), then the lane rests.
+        await Eventually.TrueAsync(async () => images.Served == 2 * releases.Count
+            && (await client.GetFromJsonAsync<JsonElement>("/api/covers")).GetProperty("queued").GetInt32() == 0,
+            "every cover downloaded once", TimeSpan.FromSeconds(120));
+        var covers = await client.GetFromJsonAsync<JsonElement>("/api/covers");
+        output.WriteLine($"{covers} after {images.Served} downloads");
+        Assert.InRange(covers.GetProperty("bytes").GetInt64(), 1, CapMb * 1024L * 1024L);
+        Assert.InRange(covers.GetProperty("cached").GetInt32(), 2 * CoverEviction.FirstScreen, 2 * releases.Count - 1);
+
+        // The first screen of the collection's default sort is all there, from disk.
+        var firstScreen = await client.GetFromJsonAsync<JsonElement>($"/api/collection?page_size={CoverEviction.FirstScreen}");
+        var shownFirst = firstScreen.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("release_id").GetInt64()).Where(releases.Contains).ToList();
+        var files = Directory.GetFiles(Path.Combine(vault.App.DataDirectory, "covers")).Select(Path.GetFileName).ToHashSet();
+        Assert.All(shownFirst, id => Assert.Contains(files, f => f!.StartsWith($"{id}-cover.", StringComparison.Ordinal)));
+        Assert.All(shownFirst, id => Assert.Contains(files, f => f!.StartsWith($"{id}-thumb.", StringComparison.Ordinal)));
+
+        // An evicted cover is fetched through again when shown.
+        var evicted = releases.First(id => !files.Any(f => f!.StartsWith($"{id}-cover.", StringComparison.Ordinal)));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/covers/{evicted}/cover")).StatusCode);
+        Assert.Equal(2 * releases.Count + 1, images.Served);
     }
 }
