@@ -99,10 +99,11 @@ public sealed class SearchPageTests
     {
         public Task<SearchResults> SearchAsync(string q, string type, int perPage, CancellationToken cancellationToken) => search(q);
 
+        public Task<SearchResults> SearchPrintedAsync(string? barcode, string? catno, string type, int perPage, CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task<DiscogsIdentity> GetIdentityAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task<FolderList> GetFoldersAsync(string username, CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task<CollectionPage> GetCollectionPageAsync(string username, int folderId, CollectionPageQuery query, CancellationToken cancellationToken) => throw new NotSupportedException();
-        public Task<DiscogsRelease> GetReleaseAsync(long releaseId, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<DiscogsRelease> GetReleaseAsync(long releaseId, string? currency, CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task<CollectionValue> GetCollectionValueAsync(string username, CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task<CollectionFields> GetCollectionFieldsAsync(string username, CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task<WantlistPage> GetWantlistPageAsync(string username, int page, int perPage, CancellationToken cancellationToken) => throw new NotSupportedException();
