@@ -7,6 +7,7 @@ using VinylVault.Core.Collection.Storage;
 using VinylVault.Core.Discogs;
 using VinylVault.Core.Telemetry;
 using VinylVault.Core.Wantlist;
+using VinylVault.Core.Value;
 
 namespace VinylVault.Core.Sync;
 
@@ -26,6 +27,7 @@ internal sealed class SyncPipeline(
     IOptions<SyncOptions> options,
     SyncProgress progress,
     ReleaseDetailRequests opened,
+    ValueSnapshots values,
     VaultMetrics metrics,
     TimeProvider time,
     ILogger<SyncPipeline> logger)
@@ -48,6 +50,13 @@ internal sealed class SyncPipeline(
             run.Username = await UsernameAsync(run);
             await FoldersAsync(run);
             passComplete = await PagePassAsync(run, reporter);
+            run.Currency = await values.CurrencyAsync(run.Stop);
+            if (passComplete && run.Currency is null)
+            {
+                // The first sync: the value now, so the prices in the details below come in a known currency.
+                await ValueAsync(run);
+            }
+
             if (!run.Stop.IsCancellationRequested)
             {
                 await WantlistPassAsync(run, reporter);
@@ -56,6 +65,11 @@ internal sealed class SyncPipeline(
             if (!run.Stop.IsCancellationRequested)
             {
                 await DetailPassAsync(run, reporter);
+            }
+
+            if (passComplete && !run.Stop.IsCancellationRequested)
+            {
+                await ValueAsync(run);
             }
         }
         catch (OperationCanceledException) when (run.Stop.IsCancellationRequested)
@@ -125,6 +139,19 @@ internal sealed class SyncPipeline(
         catch (DiscogsApiException ex)
         {
             run.Handle(ex, "Folders and custom fields");
+        }
+    }
+
+    /// <summary>Today's value snapshot, unless one is kept already (then no request). Its failure is noted, not an error.</summary>
+    private async Task ValueAsync(SyncRunContext run)
+    {
+        try
+        {
+            run.Currency = (await values.TakeIfDueAsync(api, run.Username, run.Stop))?.Currency ?? run.Currency;
+        }
+        catch (DiscogsApiException ex)
+        {
+            run.Counters.Note($"The collection value could not be read: {ex.Message}");
         }
     }
 

@@ -11,7 +11,7 @@ namespace VinylVault.Core.Collection.CompiledModel
     public partial class VaultDbContextModel
     {
         private VaultDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("ff788550-0705-4c14-a05c-7945f1c6f41e"), entityTypeCount: 22)
+            : base(skipDetectChanges: false, modelId: new Guid("765bf2f9-d3aa-4afb-83c6-f84a00314b2a"), entityTypeCount: 24)
         {
         }
 
@@ -27,6 +27,7 @@ namespace VinylVault.Core.Collection.CompiledModel
             var releaseArtist = ReleaseArtistEntityType.Create(this);
             var releaseFormat = ReleaseFormatEntityType.Create(this);
             var releaseGenre = ReleaseGenreEntityType.Create(this);
+            var releaseIdentifier = ReleaseIdentifierEntityType.Create(this);
             var releaseImage = ReleaseImageEntityType.Create(this);
             var releaseLabel = ReleaseLabelEntityType.Create(this);
             var releaseStyle = ReleaseStyleEntityType.Create(this);
@@ -38,6 +39,7 @@ namespace VinylVault.Core.Collection.CompiledModel
             var storedDiscogsAccount = StoredDiscogsAccountEntityType.Create(this);
             var heldCopy = HeldCopyEntityType.Create(this);
             var syncRun = SyncRunEntityType.Create(this);
+            var valueSnapshot = ValueSnapshotEntityType.Create(this);
             var wantedRelease = WantedReleaseEntityType.Create(this);
 
             CollectionInstanceEntityType.CreateForeignKey1(collectionInstance, release);
@@ -46,6 +48,7 @@ namespace VinylVault.Core.Collection.CompiledModel
             ReleaseArtistEntityType.CreateForeignKey2(releaseArtist, release);
             ReleaseFormatEntityType.CreateForeignKey1(releaseFormat, release);
             ReleaseGenreEntityType.CreateForeignKey1(releaseGenre, release);
+            ReleaseIdentifierEntityType.CreateForeignKey1(releaseIdentifier, release);
             ReleaseImageEntityType.CreateForeignKey1(releaseImage, release);
             ReleaseLabelEntityType.CreateForeignKey1(releaseLabel, label);
             ReleaseLabelEntityType.CreateForeignKey2(releaseLabel, release);
@@ -62,6 +65,7 @@ namespace VinylVault.Core.Collection.CompiledModel
             ReleaseArtistEntityType.CreateAnnotations(releaseArtist);
             ReleaseFormatEntityType.CreateAnnotations(releaseFormat);
             ReleaseGenreEntityType.CreateAnnotations(releaseGenre);
+            ReleaseIdentifierEntityType.CreateAnnotations(releaseIdentifier);
             ReleaseImageEntityType.CreateAnnotations(releaseImage);
             ReleaseLabelEntityType.CreateAnnotations(releaseLabel);
             ReleaseStyleEntityType.CreateAnnotations(releaseStyle);
@@ -73,6 +77,7 @@ namespace VinylVault.Core.Collection.CompiledModel
             StoredDiscogsAccountEntityType.CreateAnnotations(storedDiscogsAccount);
             HeldCopyEntityType.CreateAnnotations(heldCopy);
             SyncRunEntityType.CreateAnnotations(syncRun);
+            ValueSnapshotEntityType.CreateAnnotations(valueSnapshot);
             WantedReleaseEntityType.CreateAnnotations(wantedRelease);
 
             AddAnnotation("ProductVersion", "10.0.15");

@@ -17,6 +17,7 @@ public sealed partial class CollectionQueries
             .Include(r => r.Styles)
             .Include(r => r.Tracks)
             .Include(r => r.Images)
+            .Include(r => r.Identifiers)
             .Include(r => r.Instances).ThenInclude(i => i.Notes)
             .SingleOrDefaultAsync(r => r.Id == releaseId, cancellationToken);
         if (release is null)
@@ -44,12 +45,17 @@ public sealed partial class CollectionQueries
             [.. release.Tracks.OrderBy(t => t.Sequence).Select(t => new TrackView(t.Position, t.Title, t.Duration, t.Type))],
             [.. release.Images.OrderBy(i => i.Sequence).Select(i => new ImageView(i.Type, i.Uri, i.Uri150, i.Width, i.Height)
             {
-                Local = Covers.CoverKind.LocalImageUrl(release.Id, i.Sequence, i.Uri),
+                // Discogs' primary image is the cover: the cover's cached file serves it, not a second download.
+                Local = i.Uri == release.CoverImage
+                    ? Covers.CoverKind.LocalUrl(release.Id, Covers.CoverKind.Cover, i.Uri)
+                    : Covers.CoverKind.LocalImageUrl(release.Id, i.Sequence, i.Uri),
             })],
             community, release.LowestPrice, release.NumForSale, release.HasDetails, release.DetailsFetchedAt,
             [.. release.Instances.OrderBy(i => i.DateAdded).ThenBy(i => i.InstanceId).Select(i => new InstanceView(
                 i.InstanceId, i.FolderId, folders.GetValueOrDefault(i.FolderId), i.Rating, i.DateAdded,
                 i.Notes.OrderBy(n => n.FieldId).ToDictionary(n => fields.GetValueOrDefault(n.FieldId) ?? $"Field {n.FieldId}", n => n.Value),
-                pending.Contains(i.InstanceId)))]);
+                pending.Contains(i.InstanceId)))],
+            release.PriceCurrency,
+            [.. release.Identifiers.OrderBy(i => i.Sequence).Select(i => new IdentifierView(i.Type, i.Value, i.Description))]);
     }
 }

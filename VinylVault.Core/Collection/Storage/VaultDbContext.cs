@@ -4,6 +4,7 @@ using VinylVault.Core.Covers;
 using VinylVault.Core.Sync;
 using VinylVault.Core.Sync.Removal;
 using VinylVault.Core.Wantlist;
+using VinylVault.Core.Value;
 
 namespace VinylVault.Core.Collection.Storage;
 
@@ -29,6 +30,8 @@ public sealed class VaultDbContext(DbContextOptions<VaultDbContext> options) : D
     public DbSet<OutboxEntry> Outbox => Set<OutboxEntry>();
     public DbSet<CoverFile> CoverFiles => Set<CoverFile>();
     public DbSet<WantedRelease> Wants => Set<WantedRelease>();
+    public DbSet<ReleaseIdentifier> ReleaseIdentifiers => Set<ReleaseIdentifier>();
+    public DbSet<ValueSnapshot> ValueSnapshots => Set<ValueSnapshot>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(VaultDbContext).Assembly);

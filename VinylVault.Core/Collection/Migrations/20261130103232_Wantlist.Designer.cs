@@ -11,7 +11,7 @@ using VinylVault.Core.Collection.Storage;
 namespace VinylVault.Core.Collection.Migrations
 {
     [DbContext(typeof(VaultDbContext))]
-    [Migration("20261130090849_Wantlist")]
+    [Migration("20261130103232_Wantlist")]
     partial class Wantlist
     {
         /// <inheritdoc />
@@ -202,6 +202,9 @@ namespace VinylVault.Core.Collection.Migrations
                     b.Property<int?>("NumForSale")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("PriceCurrency")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Released")
                         .HasColumnType("TEXT");
 
@@ -306,6 +309,36 @@ namespace VinylVault.Core.Collection.Migrations
                     b.ToTable("ReleaseGenres", (string)null);
                 });
 
+            modelBuilder.Entity("VinylVault.Core.Collection.ReleaseIdentifier", b =>
+                {
+                    b.Property<long>("ReleaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ReleaseId", "Sequence");
+
+                    b.HasIndex("Key", "Type");
+
+                    b.ToTable("ReleaseIdentifiers", (string)null);
+                });
+
             modelBuilder.Entity("VinylVault.Core.Collection.ReleaseImage", b =>
                 {
                     b.Property<long>("ReleaseId")
@@ -347,10 +380,15 @@ namespace VinylVault.Core.Collection.Migrations
                     b.Property<string>("Catno")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CatnoKey")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("LabelId")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("ReleaseId", "Sequence");
+
+                    b.HasIndex("CatnoKey");
 
                     b.HasIndex("LabelId");
 
@@ -673,6 +711,40 @@ namespace VinylVault.Core.Collection.Migrations
                     b.ToTable("SyncRuns", (string)null);
                 });
 
+            modelBuilder.Entity("VinylVault.Core.Value.ValueSnapshot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Day")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Maximum")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Median")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Minimum")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day")
+                        .IsUnique();
+
+                    b.ToTable("ValueSnapshots", (string)null);
+                });
+
             modelBuilder.Entity("VinylVault.Core.Wantlist.WantedRelease", b =>
                 {
                     b.Property<long>("ReleaseId")
@@ -796,6 +868,15 @@ namespace VinylVault.Core.Collection.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("VinylVault.Core.Collection.ReleaseIdentifier", b =>
+                {
+                    b.HasOne("VinylVault.Core.Collection.Release", null)
+                        .WithMany("Identifiers")
+                        .HasForeignKey("ReleaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("VinylVault.Core.Collection.ReleaseImage", b =>
                 {
                     b.HasOne("VinylVault.Core.Collection.Release", null)
@@ -852,6 +933,8 @@ namespace VinylVault.Core.Collection.Migrations
                     b.Navigation("Formats");
 
                     b.Navigation("Genres");
+
+                    b.Navigation("Identifiers");
 
                     b.Navigation("Images");
 
