@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using VinylVault.Api.Search;
 using VinylVault.Core.Collection;
 using VinylVault.Core.Lookup;
+using VinylVault.Core.Wantlist;
 
 namespace VinylVault.Api.Lookup;
 
@@ -23,7 +24,7 @@ public sealed class LookupRequest
 /// "Do I own this?" Owned copies of the releases found (the items of GET /api/collection), the wantlist's
 /// entries for them, and Discogs' search results, or null for those when Discogs is not reachable.
 /// </summary>
-public sealed record LookupAnswer(IReadOnlyList<CollectionItemView> Owned, IReadOnlyList<object> Wanted, IReadOnlyList<SearchHit>? Discogs);
+public sealed record LookupAnswer(IReadOnlyList<CollectionItemView> Owned, IReadOnlyList<WantView> Wanted, IReadOnlyList<SearchHit>? Discogs);
 
 /// <summary>GET /api/lookup: by barcode, catalogue number or text; the local part works offline.</summary>
 public static class LookupEndpoints
@@ -40,7 +41,7 @@ public static class LookupEndpoints
     }
 
     private static async Task<Results<Ok<LookupAnswer>, ValidationProblem>> Lookup(
-        [AsParameters] LookupRequest request, CollectionLookup lookup, CancellationToken cancellationToken)
+        [AsParameters] LookupRequest request, CollectionLookup lookup, WantlistQueries wantlist, CancellationToken cancellationToken)
     {
         (string Name, string? Value)[] given = [("barcode", request.Barcode), ("catno", request.Catno), ("q", request.Q)];
         var present = given.Where(p => p.Value is not null).ToList();
@@ -65,6 +66,9 @@ public static class LookupEndpoints
         var query = new LookupQuery(parameter switch { "barcode" => LookupKind.Barcode, "catno" => LookupKind.Catno, _ => LookupKind.Text }, text);
         var owned = await lookup.OwnedAsync(query, cancellationToken);
         var discogs = await lookup.DiscogsAsync(query, cancellationToken);
-        return TypedResults.Ok(new LookupAnswer(owned, [], discogs?.Select(SearchEndpoints.ToHit).ToList()));
+        // Wanted: the wants of the releases found (owned or on Discogs), and for text or a catalogue number, the wants it names.
+        var found = owned.Select(o => o.ReleaseId).Concat(discogs?.Select(d => d.Id) ?? []).Distinct().ToList();
+        var wanted = await wantlist.FindAsync(query.Kind == LookupKind.Barcode ? null : text, found, LookupQuery.MaxResults, cancellationToken);
+        return TypedResults.Ok(new LookupAnswer(owned, wanted, discogs?.Select(SearchEndpoints.ToHit).ToList()));
     }
 }

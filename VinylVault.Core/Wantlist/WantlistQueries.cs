@@ -38,6 +38,32 @@ public sealed class WantlistQueries(IDbContextFactory<VaultDbContext> contexts)
         return [.. await db.Wants.Where(w => releaseIds.Contains(w.ReleaseId)).Select(w => w.ReleaseId).ToListAsync(cancellationToken)];
     }
 
+    /// <summary>
+    /// The wants a lookup found (GET /api/lookup's "wanted"): those of <paramref name="releaseIds"/> (releases the
+    /// lookup found owned or on Discogs), and those whose title, artist, label or catalogue number holds every word of
+    /// <paramref name="text"/> (null for a barcode: wants keep no barcodes). At most <paramref name="limit"/>.
+    /// </summary>
+    public async Task<List<WantView>> FindAsync(string? text, IReadOnlyCollection<long> releaseIds, int limit, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var found = await ViewsAsync(db, db.Wants.AsNoTracking().Where(w => releaseIds.Contains(w.ReleaseId)).Take(limit), cancellationToken);
+        var terms = TextFold.Fold(text).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (terms.Length > 0 && found.Count < limit)
+        {
+            var matching = db.Wants.AsNoTracking();
+            foreach (var term in terms)
+            {
+                matching = matching.Where(w => w.SearchText.Contains(term));
+            }
+
+            var known = found.Select(w => w.ReleaseId).ToList();
+            found.AddRange(await ViewsAsync(db, matching.Where(w => !known.Contains(w.ReleaseId)).OrderBy(w => w.ArtistSort).Take(limit - found.Count), cancellationToken));
+        }
+
+        return found;
+    }
+
     private static Task<List<WantView>> ViewsAsync(VaultDbContext db, IQueryable<WantedRelease> selected, CancellationToken cancellationToken) =>
         selected.Select(w => new WantView(
                 w.ReleaseId, w.Title, w.ArtistDisplay, w.Year, w.Formats, w.Thumb, w.Notes, w.Rating, w.DateAdded,

@@ -49,6 +49,11 @@ public sealed class WantlistSyncTests
             Assert.Equal((HttpStatusCode.OK, "image/png"), (cover.StatusCode, cover.Content.Headers.ContentType?.MediaType));
         }
 
+        // "Do I own this?" names the want: found by its title (GET /api/lookup's wanted list).
+        var title = unowned.GetProperty("title").GetString()!;
+        var lookup = await vault.Client.GetFromJsonAsync<JsonElement>($"/api/lookup?q={Uri.EscapeDataString(title)}");
+        Assert.Contains(lookup.GetProperty("wanted").EnumerateArray(), w => w.GetProperty("release_id").GetInt64() == unowned.GetProperty("release_id").GetInt64());
+
         // Unchanged: the wantlist costs its pages (ceil(320/100) = 4) and nothing else, and writes nothing.
         simulator.ResetTraffic();
         var again = await vault.SyncAsync();
