@@ -30,9 +30,7 @@ public static class DashboardHosting
         // The sync engine registers these too; the dashboard only needs them to exist.
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<SyncProgress>();
-        // Images:AllowedOrigins, read once; the check below makes a bad entry stop the start, naming the key.
-        builder.Services.TryAddSingleton(s => ImageOrigins.FromConfiguration(s.GetRequiredService<IConfiguration>()));
-        builder.Services.AddHostedService<ImageOriginsCheck>();
+        // The image origins come with the cover cache (AddCovers): one rule for the browser and the downloader.
         builder.Services.TryAddSingleton(s => new CoverUrls { Origins = s.GetRequiredService<ImageOrigins>() });
         builder.Services.AddScoped<SyncCommands>();
         builder.Services.AddScoped<DiscogsAccountConnection>();
@@ -46,14 +44,4 @@ public static class DashboardHosting
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
-}
-
-/// <summary>Resolving the allowed image origins at start-up is the check: a bad entry throws, naming the key.</summary>
-internal sealed class ImageOriginsCheck(ImageOrigins origins) : IHostedService
-{
-    public Task StartAsync(CancellationToken cancellationToken) => origins.Origins.Count > 0
-        ? Task.CompletedTask
-        : throw new InvalidOperationException($"{ImageOrigins.ConfigurationKey}: name at least one origin.");
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -4,6 +4,7 @@ using VinylVault.Core.Collection;
 using VinylVault.Core.Collection.Storage;
 using VinylVault.Core.Covers;
 using VinylVault.Core.Discogs;
+using VinylVault.Core.Images;
 using VinylVault.Core.Security;
 using VinylVault.Core.Sync;
 using VinylVault.Ui.Welcome;
@@ -19,7 +20,7 @@ namespace VinylVault.Api.Demo;
 public sealed class DemoMode(
     DiscogsCredentialStore store, SyncWorker worker, DiscogsRateLimiter limiter, DiscogsConnectivity connectivity,
     IOptions<DiscogsOptions> discogs, DiscogsSimulator simulator, DemoAddress address,
-    IDbContextFactory<VaultDbContext> contexts, CoverOrigins coverOrigins, CoverThrottle coverThrottle, IOptions<CoverOptions> covers,
+    IDbContextFactory<VaultDbContext> contexts, ImageOrigins imageOrigins, CoverThrottle coverThrottle, IOptions<CoverOptions> covers,
     ILogger<DemoMode> logger) : IDemoMode
 {
     public const string Prefix = "/demo/discogs";
@@ -51,7 +52,7 @@ public sealed class DemoMode(
         await store.DeleteAsync(cancellationToken);
         await ForgetCollectionAsync(cancellationToken);
         limiter.UseWindow(discogs.Value.Window);
-        coverOrigins.Disallow(ImagePrefix(address.SimulatorBase()));
+        imageOrigins.Disallow(ImagePrefix(address.SimulatorBase()));
         coverThrottle.UseWindow(covers.Value.Window);
         connectivity.Reset();
         logger.LogInformation("Demo mode off: the demo collection is removed");
@@ -78,7 +79,7 @@ public sealed class DemoMode(
     {
         limiter.UseWindow(simulator.Options.Window);
         // The cover cache may fetch the simulator's images, and nothing else of this app; as fast as its API allows.
-        coverOrigins.AllowAlso(ImagePrefix(address.SimulatorBase()));
+        imageOrigins.AllowAlso(ImagePrefix(address.SimulatorBase()));
         coverThrottle.UseWindow(simulator.Options.Window);
         connectivity.Reset();
     }

@@ -29,6 +29,7 @@ public sealed class SimulatorImageHost(TimeProvider time)
     private readonly Dictionary<long, ImageFault> _faults = [];
     private readonly Dictionary<string, int> _hosts = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<long> _arrivals = [];
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte[]?> _drawn = new(StringComparer.Ordinal);
     private DateTimeOffset _stormUntil;
     private TimeSpan? _stormRetryAfter;
     private int _inFlight;
@@ -41,6 +42,12 @@ public sealed class SimulatorImageHost(TimeProvider time)
     public TimeSpan Latency { get; set; }
 
     public int OversizedBytes { get; set; } = 6 * 1024 * 1024;
+
+    /// <summary>
+    /// Keeps every image drawn, so that it is answered again at wire speed (benchmarks of the cover lane measure the
+    /// lane, not the drawing). Off by default: the demo's images are asked for once each, and memory is precious.
+    /// </summary>
+    public bool KeepDrawn { get; set; }
 
     public int PeakInFlight => Read(() => _peakInFlight);
 
@@ -162,7 +169,8 @@ public sealed class SimulatorImageHost(TimeProvider time)
                     return;
             }
 
-            if (picture() is not { } png)
+            var png = KeepDrawn ? _drawn.GetOrAdd(http.Request.Path.Value ?? "", _ => picture()) : picture();
+            if (png is null)
             {
                 response.StatusCode = 404;
                 return;

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Net;
 using Microsoft.Extensions.Options;
 using VinylVault.Core.Discogs;
+using VinylVault.Core.Images;
 
 namespace VinylVault.Core.Covers;
 
@@ -28,7 +29,7 @@ public sealed record Download(DownloadOutcome Outcome, string? Reason, byte[]? D
 /// every redirect is followed by hand and only to an allowed origin, the body is read up to Images:MaxBytes and no
 /// further, and only bytes that are a JPEG, PNG, WebP or GIF are kept. No Discogs token is on this client.
 /// </summary>
-public sealed class CoverDownloader(IHttpClientFactory clients, CoverOrigins origins, IOptions<CoverOptions> options,
+public sealed class CoverDownloader(IHttpClientFactory clients, ImageOrigins origins, IOptions<CoverOptions> options,
     IOptions<DiscogsOptions> discogs, TimeProvider time)
 {
     public const string HttpClientName = "Covers";

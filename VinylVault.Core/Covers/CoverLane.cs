@@ -128,7 +128,7 @@ public sealed partial class CoverLane(
             urgentWaiting ??= _urgent.Reader.WaitToReadAsync(stoppingToken).AsTask();
             var other = throttle.PrefetchMayGo()
                 ? _prefetch.Reader.WaitToReadAsync(stoppingToken).AsTask()
-                : Task.Delay(throttle.Window / 40, time, stoppingToken);
+                : Task.Delay(throttle.Step, time, stoppingToken);
             if (await Task.WhenAny(urgentWaiting, other) == urgentWaiting)
             {
                 urgentWaiting = null;

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using VinylVault.Core.Images;
 
 namespace VinylVault.Core.Covers;
 
@@ -6,10 +7,6 @@ namespace VinylVault.Core.Covers;
 public sealed class CoverOptions : IValidatableObject
 {
     public const string Section = "Images";
-
-    /// <summary>Discogs' image hosts, used when <see cref="AllowedOrigins"/> is not configured.</summary>
-    public static readonly IReadOnlyList<string> DiscogsOrigins =
-        ["https://i.discogs.com", "https://img.discogs.com", "https://api-img.discogs.com", "https://st.discogs.com"];
 
     [Range(1, 16)]
     public int MaxConcurrentDownloads { get; set; } = 3;
@@ -22,7 +19,10 @@ public sealed class CoverOptions : IValidatableObject
     [Range(0.05, 3600)]
     public double RateLimitWindowSeconds { get; set; } = 60;
 
-    /// <summary>Origins (scheme, host and port) the server may download images from; null means Discogs' own.</summary>
+    /// <summary>
+    /// Origins (scheme, host and port) images may come from, for the server's downloads and the browser alike; null
+    /// means Discogs' own (<see cref="ImageOrigins.Defaults"/>). The demo adds its simulator's image path at runtime.
+    /// </summary>
     public string[]? AllowedOrigins { get; set; }
 
     [Range(1024, 100 * 1024 * 1024)]
@@ -37,17 +37,15 @@ public sealed class CoverOptions : IValidatableObject
 
     public TimeSpan Window => TimeSpan.FromSeconds(RateLimitWindowSeconds);
 
-    public IReadOnlyList<string> Origins => AllowedOrigins ?? DiscogsOrigins;
+    public IReadOnlyList<string> Origins => AllowedOrigins ?? ImageOrigins.Defaults;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         foreach (var origin in Origins)
         {
-            if (CoverOrigins.ParseOrigin(origin) is null)
+            if (ImageOrigins.ParseOrigin(origin) is null)
             {
-                yield return new ValidationResult(
-                    $"'{origin}' is not an origin: write scheme, host and optional port only, e.g. https://i.discogs.com",
-                    [nameof(AllowedOrigins)]);
+                yield return new ValidationResult(ImageOrigins.Problem(origin), [nameof(AllowedOrigins)]);
             }
         }
     }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using VinylVault.Core.Configuration;
 using VinylVault.Core.Discogs;
+using VinylVault.Core.Images;
 using VinylVault.Core.Telemetry;
 
 namespace VinylVault.Core.Covers;
@@ -25,7 +26,8 @@ public static class CoverRegistration
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<VaultMetrics>();
-        services.TryAddSingleton<CoverOrigins>();
+        // One rule for image origins, the browser's and the downloader's, validated with the Images section.
+        services.TryAddSingleton(provider => new ImageOrigins(provider.GetRequiredService<IOptions<CoverOptions>>()));
         services.TryAddSingleton<CoverStore>();
         services.TryAddSingleton<CoverThrottle>();
         services.TryAddSingleton<CoverLedger>();

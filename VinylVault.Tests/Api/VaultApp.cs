@@ -26,14 +26,16 @@ public sealed class VaultApp : WebApplicationFactory<Program>
 
     private readonly Dictionary<string, string?> _settings;
     private readonly string _environment;
+    private readonly bool _captureLogs;
     private readonly TempDataDirectory _data = new("app");
 
     /// <param name="settings">Configuration over the tests' defaults.</param>
     /// <param name="environment">The host environment; outside Development the static web assets come from their
     /// manifest, as a browser needs them.</param>
-    public VaultApp(IDictionary<string, string?>? settings = null, string environment = "Development")
+    /// <param name="captureLogs">Whether <see cref="Logs"/> keeps every line from Debug up; benchmarks log as in production.</param>
+    public VaultApp(IDictionary<string, string?>? settings = null, string environment = "Development", bool captureLogs = true)
     {
-        _environment = environment;
+        (_environment, _captureLogs) = (environment, captureLogs);
         DataDirectory = _data.Path;
         _settings = new()
         {
@@ -74,7 +76,10 @@ public sealed class VaultApp : WebApplicationFactory<Program>
         }
 
         builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(_settings));
-        builder.ConfigureLogging(l => l.AddProvider(Logs).AddFilter<CapturedLogs>(null, LogLevel.Debug));
+        if (_captureLogs)
+        {
+            builder.ConfigureLogging(l => l.AddProvider(Logs).AddFilter<CapturedLogs>(null, LogLevel.Debug));
+        }
     }
 
     /// <summary>

@@ -12,12 +12,12 @@ namespace VinylVault.Tests.Browser;
 public class BrowserApp : IAsyncLifetime
 {
     // Disposed in DisposeAsync (xunit's lifetime), like every fixture's app.
-    private VaultApp? App { get; set; }
+    public VaultApp App { get; private set; } = default!;
     private IPlaywright? _playwright;
 
     public IBrowser Browser { get; private set; } = default!;
     public Uri BaseAddress { get; private set; } = default!;
-    public IServiceProvider Services => App!.Services;
+    public IServiceProvider Services => App.Services;
 
     public const int DemoRecords = 120;
 

@@ -1,58 +1,20 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
 using VinylVault.Core.Covers;
 using VinylVault.Tests.Api;
+using VinylVault.Tests.Support;
 using Xunit.Abstractions;
 
 namespace VinylVault.Tests.Covers;
 
-/// <summary>The cover cache against the simulator's image host on real sockets: filled politely, served from disk.</summary>
+/// <summary>
+/// The cover cache against the simulator's image host on real sockets. A whole sync filled politely and served with
+/// Discogs gone, in a browser, is <see cref="Browser.OfflineCoversTests"/>.
+/// </summary>
 public sealed class CoverCacheTests(ITestOutputHelper output)
 {
-    [Fact]
-    public async Task A_sync_ends_with_every_cover_cached_politely_and_served_from_disk_with_the_host_gone()
-    {
-        await using var vault = await CoverVault.StartAsync(200, beforeApp: d => d.Simulator.Images.Latency = TimeSpan.FromMilliseconds(30));
-        using var client = vault.App.CreateKeyClient();
-        var releases = vault.ReleasesWithImages();
-
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        await SyncedVault.SyncThroughRestAsync(vault.App, client);
-        output.WriteLine($"synced after {clock.Elapsed}");
-        var covers = await CoverVault.WaitForCoversAsync(client, TimeSpan.FromSeconds(120));
-        output.WriteLine($"covers settled after {clock.Elapsed}: {covers}");
-
-        // Every thumb and cover of every release that has images, and nothing wasted.
-        Assert.Equal(2 * releases.Count, covers.GetProperty("cached").GetInt32());
-        Assert.Equal((0, 0, 0, 0), (covers.GetProperty("missing").GetInt32(), covers.GetProperty("failed").GetInt32(),
-            covers.GetProperty("refused").GetInt32(), covers.GetProperty("queued").GetInt32()));
-        var images = vault.Discogs.Simulator.Images;
-        Assert.Equal(2 * releases.Count, images.Served);
-        Assert.True(covers.GetProperty("bytes").GetInt64() > 2 * releases.Count * 100);
-        // Polite: never more at once, or in any window, than configured; and no token for the image host.
-        output.WriteLine($"{images.Requests} image requests, at most {images.PeakInFlight} at once and {images.PeakInWindow(CoverVault.Window)} in a window");
-        Assert.InRange(images.PeakInFlight, 1, CoverVault.Concurrency);
-        Assert.InRange(images.PeakInWindow(CoverVault.Window), 1, CoverVault.Limit);
-        Assert.Equal(0, images.WithAuthorization);
-
-        var metrics = await client.GetStringAsync("/metrics");
-        Assert.Matches("vinylvault_cover_downloads_total\\{[^}]*result=\"cached\"", metrics);
-        Assert.Contains("vinylvault_cover_cache_files", metrics, StringComparison.Ordinal);
-
-        // With the image host gone, every cover is still there, from disk.
-        await vault.Discogs.DisposeAsync();
-        foreach (var id in releases)
-        {
-            foreach (var kind in (string[])["thumb", "cover"])
-            {
-                using var response = await client.GetAsync($"/covers/{id}/{kind}");
-                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-                Assert.Equal("image/png", response.Content.Headers.ContentType?.MediaType);
-                Assert.Equal("image/png", ImageSniffer.ContentType(await response.Content.ReadAsByteArrayAsync()));
-            }
-        }
-    }
-
     [Fact]
     public async Task Covers_carry_a_strong_etag_answer_304_to_it_and_need_the_same_authentication_as_the_api()
     {
@@ -101,5 +63,37 @@ public sealed class CoverCacheTests(ITestOutputHelper output)
         Assert.Equal(2 * releases.Count, covers.GetProperty("cached").GetInt32());
         Assert.Equal(0, covers.GetProperty("failed").GetInt32());
         Assert.InRange(images.PeakInWindow(CoverVault.Window), 1, CoverVault.Limit);
+    }
+
+    [Fact]
+    public async Task Over_Images_MaxCacheMb_the_cache_evicts_but_never_the_first_screen_and_an_evicted_cover_comes_back_when_shown()
+    {
+        const int CapMb = 7; // about 60 releases of the simulator's covers; the first screen needs 48
+        await using var vault = await CoverVault.StartAsync(90, new Dictionary<string, string?> { ["Images:MaxCacheMb"] = CapMb.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        using var client = vault.App.CreateKeyClient();
+        var releases = vault.ReleasesWithImages();
+        var images = vault.Discogs.Simulator.Images;
+        await SyncedVault.SyncThroughRestAsync(vault.App, client);
+
+        // Every image is downloaded once (an evicted one is not fetched again until shown), then the lane rests.
+        await Eventually.TrueAsync(async () => images.Served == 2 * releases.Count
+            && (await client.GetFromJsonAsync<JsonElement>("/api/covers")).GetProperty("queued").GetInt32() == 0,
+            "every cover downloaded once", TimeSpan.FromSeconds(120));
+        var covers = await client.GetFromJsonAsync<JsonElement>("/api/covers");
+        output.WriteLine($"{covers} after {images.Served} downloads");
+        Assert.InRange(covers.GetProperty("bytes").GetInt64(), 1, CapMb * 1024L * 1024L);
+        Assert.InRange(covers.GetProperty("cached").GetInt32(), 2 * CoverEviction.FirstScreen, 2 * releases.Count - 1);
+
+        // The first screen of the collection's default sort is all there, from disk.
+        var firstScreen = await client.GetFromJsonAsync<JsonElement>($"/api/collection?page_size={CoverEviction.FirstScreen}");
+        var shownFirst = firstScreen.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("release_id").GetInt64()).Where(releases.Contains).ToList();
+        var files = Directory.GetFiles(Path.Combine(vault.App.DataDirectory, "covers")).Select(Path.GetFileName).ToHashSet();
+        Assert.All(shownFirst, id => Assert.Contains(files, f => f!.StartsWith($"{id}-cover.", StringComparison.Ordinal)));
+        Assert.All(shownFirst, id => Assert.Contains(files, f => f!.StartsWith($"{id}-thumb.", StringComparison.Ordinal)));
+
+        // An evicted cover is fetched through again when shown.
+        var evicted = releases.First(id => !files.Any(f => f!.StartsWith($"{id}-cover.", StringComparison.Ordinal)));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/covers/{evicted}/cover")).StatusCode);
+        Assert.Equal(2 * releases.Count + 1, images.Served);
     }
 }

@@ -33,13 +33,7 @@ public sealed class CoverVault : IAsyncDisposable
     {
         var discogs = await DiscogsFixture.StartAsync(collectionSize);
         beforeApp?.Invoke(discogs);
-        var all = DiscogsFixture.Settings(discogs);
-        all["Discogs:MaxRetries"] = "3";
-        all["Discogs:TimeoutSeconds"] = "10";
-        all["Images:AllowedOrigins:0"] = new Uri(discogs.BaseUrl).GetLeftPart(UriPartial.Authority);
-        all["Images:MaxRequestsPerMinute"] = Limit.ToString(CultureInfo.InvariantCulture);
-        all["Images:RateLimitWindowSeconds"] = Window.TotalSeconds.ToString(CultureInfo.InvariantCulture);
-        all["Images:MaxConcurrentDownloads"] = Concurrency.ToString(CultureInfo.InvariantCulture);
+        var all = Settings(discogs);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             all[key] = value;
@@ -48,9 +42,24 @@ public sealed class CoverVault : IAsyncDisposable
         return new CoverVault(discogs, new VaultApp(all));
     }
 
+    /// <summary>The app's settings for <paramref name="discogs"/>: its account, its origin allowed for images, the lane time-scaled.</summary>
+    public static Dictionary<string, string?> Settings(SimulatorServer discogs)
+    {
+        var all = DiscogsFixture.Settings(discogs);
+        all["Discogs:MaxRetries"] = "3";
+        all["Discogs:TimeoutSeconds"] = "10";
+        all["Images:AllowedOrigins:0"] = new Uri(discogs.BaseUrl).GetLeftPart(UriPartial.Authority);
+        all["Images:MaxRequestsPerMinute"] = Limit.ToString(CultureInfo.InvariantCulture);
+        all["Images:RateLimitWindowSeconds"] = Window.TotalSeconds.ToString(CultureInfo.InvariantCulture);
+        all["Images:MaxConcurrentDownloads"] = Concurrency.ToString(CultureInfo.InvariantCulture);
+        return all;
+    }
+
     /// <summary>Release ids of the collection whose page data carries a thumb and a cover.</summary>
-    public IReadOnlyList<long> ReleasesWithImages() =>
-        [.. Discogs.ExpectedCollection().Select(i => i.BasicInformation).Where(b => !string.IsNullOrEmpty(b.Thumb)).Select(b => b.Id).Distinct()];
+    public IReadOnlyList<long> ReleasesWithImages() => ReleasesWithImages(Discogs);
+
+    public static IReadOnlyList<long> ReleasesWithImages(SimulatorServer discogs) =>
+        [.. discogs.ExpectedCollection().Select(i => i.BasicInformation).Where(b => !string.IsNullOrEmpty(b.Thumb)).Select(b => b.Id).Distinct()];
 
     /// <summary>GET /api/covers until nothing is missing or queued (or <paramref name="patience"/> runs out).</summary>
     public static async Task<JsonElement> WaitForCoversAsync(HttpClient client, TimeSpan patience)

@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.Extensions.Options;
 using VinylVault.Api.Simulator.Generation;
 using VinylVault.Core.Covers;
+using VinylVault.Core.Images;
 
 namespace VinylVault.Tests.Covers;
 
@@ -63,7 +64,7 @@ public sealed class ImageSnifferTests
     [InlineData("//i.discogs.com/abc.jpg", false)]
     public void Only_the_allowed_origins_may_be_asked(string url, bool allowed)
     {
-        var origins = new CoverOrigins(Options.Create(new CoverOptions()));
+        var origins = new ImageOrigins(Options.Create(new CoverOptions()));
 
         Assert.Equal(allowed, Uri.TryCreate(url, UriKind.Absolute, out var uri) && origins.IsAllowed(uri));
     }
@@ -71,7 +72,7 @@ public sealed class ImageSnifferTests
     [Fact]
     public void An_origin_allowed_with_a_path_allows_only_that_path_even_through_dot_segments()
     {
-        var origins = new CoverOrigins(Options.Create(new CoverOptions { AllowedOrigins = [] }));
+        var origins = new ImageOrigins(Options.Create(new CoverOptions { AllowedOrigins = [] }));
         origins.AllowAlso(new Uri("http://127.0.0.1:5080/demo/discogs/images/"));
 
         Assert.True(origins.IsAllowed(new Uri("http://127.0.0.1:5080/demo/discogs/images/R-1-1.png")));
@@ -81,10 +82,25 @@ public sealed class ImageSnifferTests
         Assert.False(origins.IsAllowed(new Uri("http://localhost:5080/demo/discogs/images/R-1-1.png")));
     }
 
+    [Fact]
+    public void The_browser_is_given_only_https_on_a_configured_origin_while_the_server_may_also_fetch_the_demo_path()
+    {
+        var origins = new ImageOrigins(Options.Create(new CoverOptions { AllowedOrigins = ["https://i.discogs.com", "http://127.0.0.1:5099"] }));
+        origins.AllowAlso(new Uri("http://127.0.0.1:5080/demo/discogs/images/"));
+
+        Assert.True(origins.IsAllowedInBrowser("https://i.discogs.com/R-1.jpg"));
+        Assert.True(origins.IsAllowed("http://127.0.0.1:5099/R-1.png"));
+        Assert.False(origins.IsAllowedInBrowser("http://127.0.0.1:5099/R-1.png"));
+        Assert.True(origins.IsAllowed("http://127.0.0.1:5080/demo/discogs/images/R-1-1.png"));
+        Assert.False(origins.IsAllowedInBrowser("http://127.0.0.1:5080/demo/discogs/images/R-1-1.png"));
+        Assert.False(origins.IsAllowedInBrowser("javascript:alert(1)"));
+    }
+
     [Theory]
     [InlineData("https://i.discogs.com/images")]
     [InlineData("i.discogs.com")]
     [InlineData("ftp://i.discogs.com")]
+    [InlineData("http://images.example.com")]
     public void A_configured_origin_with_a_path_or_another_scheme_is_a_start_up_error(string origin)
     {
         var results = new List<System.ComponentModel.DataAnnotations.ValidationResult>();

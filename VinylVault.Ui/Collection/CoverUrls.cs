@@ -7,7 +7,7 @@ namespace VinylVault.Ui.Collection;
 /// Cover addresses as the browser needs them. The demo's simulator runs inside this process and stamps its images
 /// with the loopback address the server calls itself on; a phone on the home network must ask this same site for
 /// them instead, so those become paths on the current origin. Paths on this site pass; an absolute address passes
-/// only on an allowed image origin (<see cref="ImageOrigins"/>); anything else shows no image.
+/// only as https on an allowed image origin (<see cref="ImageOrigins"/>); anything else shows no image.
 /// </summary>
 public sealed class CoverUrls
 {
@@ -35,7 +35,7 @@ public sealed class CoverUrls
             return uri.PathAndQuery;
         }
 
-        return uri.Scheme == Uri.UriSchemeHttps && Origins.IsAllowed(url) ? url : null;
+        return Origins.IsAllowedInBrowser(url) ? url : null;
     }
 
     private static bool IsLoopback(Uri uri) =>

@@ -75,14 +75,22 @@ internal static class CoverArt
 
         public byte[] Pixels { get; } = new byte[size * size * 3];
 
+        // One colour per diagonal (x + y), computed once: the drawing is made for every image the host serves.
         public void Gradient((byte R, byte G, byte B) from, (byte R, byte G, byte B) to)
         {
+            var diagonal = new (byte R, byte G, byte B)[2 * size - 1];
+            for (var d = 0; d < diagonal.Length; d++)
+            {
+                var t = d / (2.0 * (size - 1));
+                diagonal[d] = (Mix(from.R, to.R, t), Mix(from.G, to.G, t), Mix(from.B, to.B, t));
+            }
+
             for (var y = 0; y < size; y++)
             {
                 for (var x = 0; x < size; x++)
                 {
-                    var t = (x + y) / (2.0 * (size - 1));
-                    Set(x, y, (Mix(from.R, to.R, t), Mix(from.G, to.G, t), Mix(from.B, to.B, t)), 1);
+                    var (at, colour) = ((y * size + x) * 3, diagonal[x + y]);
+                    (Pixels[at], Pixels[at + 1], Pixels[at + 2]) = colour;
                 }
             }
         }
@@ -90,9 +98,12 @@ internal static class CoverArt
         public void Circle(int cx, int cy, int r, (byte, byte, byte) colour, double alpha) =>
             Fill((cx - r, cy - r, cx + r, cy + r), (x, y) => (x - cx) * (x - cx) + (y - cy) * (y - cy) <= r * r, colour, alpha);
 
-        public void Ring(int cx, int cy, int r, int width, (byte, byte, byte) colour) =>
+        public void Ring(int cx, int cy, int r, int width, (byte, byte, byte) colour)
+        {
+            var (inner, outer) = ((r - width / 2.0) * (r - width / 2.0), (r + width / 2.0) * (r + width / 2.0));
             Fill((cx - r - width, cy - r - width, cx + r + width, cy + r + width),
-                (x, y) => Math.Abs(Math.Sqrt((x - cx) * (x - cx) + (y - cy) * (y - cy)) - r) <= width / 2.0, colour, 1);
+                (x, y) => (x - cx) * (x - cx) + (y - cy) * (y - cy) is var d && d >= inner && d <= outer, colour, 1);
+        }
 
         public void Band(int top, int height, (byte, byte, byte) colour, double alpha) =>
             Fill((0, top, 600, top + height), (_, y) => y >= top && y < top + height, colour, alpha);

@@ -45,7 +45,10 @@ public sealed partial class CollectionQueries
             [.. release.Tracks.OrderBy(t => t.Sequence).Select(t => new TrackView(t.Position, t.Title, t.Duration, t.Type))],
             [.. release.Images.OrderBy(i => i.Sequence).Select(i => new ImageView(i.Type, i.Uri, i.Uri150, i.Width, i.Height)
             {
-                Local = Covers.CoverKind.LocalImageUrl(release.Id, i.Sequence, i.Uri),
+                // Discogs' primary image is the cover: the cover's cached file serves it, not a second download.
+                Local = i.Uri == release.CoverImage
+                    ? Covers.CoverKind.LocalUrl(release.Id, Covers.CoverKind.Cover, i.Uri)
+                    : Covers.CoverKind.LocalImageUrl(release.Id, i.Sequence, i.Uri),
             })],
             community, release.LowestPrice, release.NumForSale, release.HasDetails, release.DetailsFetchedAt,
             [.. release.Instances.OrderBy(i => i.DateAdded).ThenBy(i => i.InstanceId).Select(i => new InstanceView(
