@@ -41,6 +41,7 @@ public sealed class FindPageTests(FindApp app) : IClassFixture<FindApp>
 
         await page.GotoAsync("/find");
         await browser.WaitForCircuitAsync();
+        await page.Locator(".vv-find[data-ready=true]").WaitForAsync();
         // The printed form, as a person copies it off the sleeve, without the leading zero of the UPC.
         await page.Locator("#find-input").PressSequentiallyAsync($"{digits[1..6]} {digits[6..11]} {digits[11]}", new() { Delay = 20 });
 
