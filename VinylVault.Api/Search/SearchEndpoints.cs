@@ -59,7 +59,7 @@ public static class SearchEndpoints
         return TypedResults.Ok(new SearchAnswer(query, hits, hits.Length));
     }
 
-    private static SearchHit ToHit(SearchResult result)
+    internal static SearchHit ToHit(SearchResult result)
     {
         var (artist, title) = DiscogsDisplay.SplitSearchTitle(result.Title);
         return new SearchHit(result.Id, title, artist, result.Year, result.Format, result.Thumb);

@@ -39,14 +39,14 @@ public static partial class DiscogsSimulatorEndpoints
                 : SimulatorResult.Json(SimulatorAnswers.CollectionPage(sim.Value, Links(r), folderId, Int(page), Int(perPage), sort, sortOrder))))
             .AddEndpointFilter(new SimulatorGate(sim, "collection"));
 
-        api.MapGet("/releases/{releaseId:long}", (HttpRequest r, long releaseId) =>
+        api.MapGet("/releases/{releaseId:long}", (HttpRequest r, long releaseId, [FromQuery(Name = "curr_abbr")] string? currency) =>
             !sim.Value.Faults.IsHidden(releaseId) && sim.Value.Catalog.TryGet(releaseId, out var release)
-                ? SimulatorResult.Json(WireMapper.Release(release, Links(r)))
+                ? SimulatorResult.Json(WireMapper.Release(release, Links(r), SimulatorAnswers.LowestPrice(sim.Value, release, currency)))
                 : SimulatorResult.Message(404, "Release not found."))
             .AddEndpointFilter(new SimulatorGate(sim, "release"));
 
-        api.MapGet("/database/search", (HttpRequest r, string? q, string? type, string? page, [FromQuery(Name = "per_page")] string? perPage) =>
-            SimulatorResult.Json(SimulatorAnswers.Search(sim.Value, Links(r), q, type, Int(page), Int(perPage))))
+        api.MapGet("/database/search", (HttpRequest r, string? q, string? type, string? barcode, string? catno, string? page, [FromQuery(Name = "per_page")] string? perPage) =>
+            SimulatorResult.Json(SimulatorAnswers.Search(sim.Value, Links(r), new SimulatedSearch(q, type, barcode, catno), Int(page), Int(perPage))))
             .AddEndpointFilter(new SimulatorGate(sim, "search"));
 
         api.MapGet("/users/{username}/collection/value", (string username) =>

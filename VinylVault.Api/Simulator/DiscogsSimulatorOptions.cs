@@ -42,11 +42,11 @@ public sealed class DiscogsSimulatorOptions
     /// <summary>Whether refused requests take a place in the window (see <see cref="SimulatedRateLimit"/>).</summary>
     public bool CountRefusedRequests { get; set; } = true;
 
-    /// <summary>The owner's currency as Discogs shows it in collection value strings.</summary>
-    [Required]
-    public string CurrencySymbol { get; set; } = "£";
-
-    [Required, StringLength(3, MinimumLength = 3)]
+    /// <summary>
+    /// The owner's currency (one of Discogs' twelve: USD GBP EUR CAD AUD JPY CHF MXN BRL NZD SEK ZAR): the collection
+    /// value is written in it ("£1,234.56", "CA$12.00") and release prices are in it unless curr_abbr asks otherwise.
+    /// </summary>
+    [Required, AllowedValues("USD", "GBP", "EUR", "CAD", "AUD", "JPY", "CHF", "MXN", "BRL", "NZD", "SEK", "ZAR")]
     public string CurrencyCode { get; set; } = "GBP";
 
     public TimeSpan Window => TimeSpan.FromSeconds(RateLimitWindowSeconds);

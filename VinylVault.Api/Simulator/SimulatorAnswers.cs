@@ -57,17 +57,18 @@ internal static class SimulatorAnswers
             WireMapper.Basic(sim.Catalog.Get(w.ReleaseIndex), links)))]);
     }
 
-    public static WireSearchPage Search(DiscogsSimulator sim, SimulatorLinks links, string? q, string? type, int? page, int? perPage)
+    public static WireSearchPage Search(DiscogsSimulator sim, SimulatorLinks links, SimulatedSearch search, int? page, int? perPage)
     {
         var catalog = sim.Catalog;
-        var text = q?.Trim() ?? "";
-        var artists = type is null or "" or "artist"
+        var (text, type) = (search.Q?.Trim() ?? "", search.Type);
+        var artists = type is null or "" or "artist" && !search.ByPrint
             ? catalog.Artists.All.Where(a => text.Length > 0 && a.Name.Contains(text, StringComparison.OrdinalIgnoreCase))
                 .Select(a => (Artist: (GeneratedArtist?)a, Index: -1))
             : [];
         var releases = type is null or "" or "release"
             ? Enumerable.Range(0, catalog.Count)
-                .Where(i => text.Length == 0 || catalog.Card(i).SearchText.Contains(text, StringComparison.OrdinalIgnoreCase))
+                .Where(i => (text.Length == 0 || catalog.Card(i).SearchText.Contains(text, StringComparison.OrdinalIgnoreCase))
+                    && search.MatchesPrint(catalog.Get(i)))
                 .Select(i => (Artist: (GeneratedArtist?)null, Index: i))
             : [];
         var hits = artists.Concat(releases).ToList();
@@ -81,6 +82,12 @@ internal static class SimulatorAnswers
             : WireMapper.Search(catalog.Get(hit.Index), links))]);
     }
 
+    /// <summary>lowest_price of GET /releases/{id}: in curr_abbr when it names a known currency, else in the owner's.</summary>
+    public static decimal? LowestPrice(DiscogsSimulator sim, GeneratedRelease release, string? currency) =>
+        release.LowestPrice is { } price
+            ? SimulatedCurrency.Convert(price, sim.Options.CurrencyCode, SimulatedCurrency.IsKnown(currency) ? currency! : sim.Options.CurrencyCode)
+            : null;
+
     /// <summary>Totals over every copy, at a low, middle and high price per release, in the owner's currency.</summary>
     public static WireValue Value(DiscogsSimulator sim)
     {
@@ -91,7 +98,7 @@ internal static class SimulatorAnswers
             (min, median, max) = (min + (price * 0.7m), median + (price * 1.2m), max + (price * 2.5m));
         }
 
-        string Money(decimal amount) => sim.Options.CurrencySymbol + amount.ToString("N2", CultureInfo.InvariantCulture);
+        string Money(decimal amount) => SimulatedCurrency.Format(amount, sim.Options.CurrencyCode);
         return new WireValue(Money(min), Money(median), Money(max));
     }
 

@@ -44,6 +44,29 @@ public sealed class DiscogsClient(IDiscogsApi api, IDiscogsAccount account)
         return await api.SearchAsync(query, "release", limit, cancellationToken);
     }
 
+    /// <summary>
+    /// Releases carrying a barcode or catalogue number, at most <paramref name="limit"/>. Discogs' barcode search is
+    /// inconsistent (it matches the barcode as a contributor entered it): the digits alone first, then the form as given.
+    /// </summary>
+    public async Task<SearchResults> SearchPrintedAsync(string? barcode, string? catno, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, 100);
+        using var lane = DiscogsLane.Interactive();
+        if (string.IsNullOrWhiteSpace(barcode))
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(catno);
+            return await api.SearchPrintedAsync(null, catno.Trim(), "release", limit, cancellationToken);
+        }
+
+        var printed = barcode.Trim();
+        var digits = new string([.. printed.Where(char.IsAsciiDigit)]);
+        var results = await api.SearchPrintedAsync(digits, catno, "release", limit, cancellationToken);
+        return results.Results.Count > 0 || printed == digits
+            ? results
+            : await api.SearchPrintedAsync(printed, catno, "release", limit, cancellationToken);
+    }
+
     /// <summary>The token's owner: an account check, in the interactive lane.</summary>
     public async Task<DiscogsIdentity> GetIdentityAsync(CancellationToken cancellationToken)
     {

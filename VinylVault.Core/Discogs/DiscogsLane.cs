@@ -8,7 +8,7 @@ namespace VinylVault.Core.Discogs;
 /// <remarks>
 /// The one way to mark requests interactive is an ambient scope around the calls, so that IDiscogsApi keeps one
 /// signature for both lanes and a retry of an interactive request stays interactive:
-/// <code>using (DiscogsLane.Interactive()) { await api.GetReleaseAsync(id, ct); }</code>
+/// <code>using (DiscogsLane.Interactive()) { await api.GetReleaseAsync(id, null, ct); }</code>
 /// Everything else (the sync, the quick check) is in the sync lane.
 /// </remarks>
 public static class DiscogsLane

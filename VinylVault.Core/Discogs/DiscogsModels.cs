@@ -117,6 +117,16 @@ public sealed record DiscogsRelease
     public IReadOnlyList<string> Styles { get; init; } = [];
     public IReadOnlyList<DiscogsTrack> Tracklist { get; init; } = [];
     public IReadOnlyList<DiscogsImage> Images { get; init; } = [];
+    /// <summary>Barcodes, matrix / runout etchings, label codes and the like, as printed.</summary>
+    public IReadOnlyList<DiscogsIdentifier> Identifiers { get; init; } = [];
+}
+
+public sealed record DiscogsIdentifier
+{
+    /// <summary>"Barcode", "Matrix / Runout", "Label Code", "Rights Society", ...</summary>
+    public string Type { get; init; } = "";
+    public string Value { get; init; } = "";
+    public string? Description { get; init; }
 }
 
 public sealed record DiscogsTrack

@@ -18,11 +18,16 @@ public interface IDiscogsApi
     [Get("/users/{username}/collection/folders/{folderId}/releases")]
     Task<CollectionPage> GetCollectionPageAsync(string username, int folderId, [Query] CollectionPageQuery query, CancellationToken cancellationToken);
 
+    /// <summary>A release; <paramref name="currency"/> (curr_abbr, e.g. "GBP") sets the currency of lowest_price, null leaves Discogs' default.</summary>
     [Get("/releases/{releaseId}")]
-    Task<DiscogsRelease> GetReleaseAsync(long releaseId, CancellationToken cancellationToken);
+    Task<DiscogsRelease> GetReleaseAsync(long releaseId, [AliasAs("curr_abbr")] string? currency, CancellationToken cancellationToken);
 
     [Get("/database/search")]
     Task<SearchResults> SearchAsync(string q, string type, [AliasAs("per_page")] int perPage, CancellationToken cancellationToken);
+
+    /// <summary>Search by what is printed on a release: <paramref name="barcode"/> and/or <paramref name="catno"/> (null ones are left out).</summary>
+    [Get("/database/search")]
+    Task<SearchResults> SearchPrintedAsync(string? barcode, string? catno, string type, [AliasAs("per_page")] int perPage, CancellationToken cancellationToken);
 
     [Get("/users/{username}/collection/value")]
     Task<CollectionValue> GetCollectionValueAsync(string username, CancellationToken cancellationToken);

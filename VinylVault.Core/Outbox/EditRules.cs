@@ -6,7 +6,10 @@ namespace VinylVault.Core.Outbox;
 public static class EditRules
 {
     public const int MaxRating = 5;
-    /// <summary>The longest text field value VinylVault sends (Discogs' collection notes field; the simulator enforces the same).</summary>
+    /// <summary>
+    /// The longest text field value (Notes) VinylVault sends. Discogs documents no limit for collection custom fields;
+    /// 255 is an assumption (the simulator enforces the same), refused here so a note is never cut or refused later.
+    /// </summary>
     public const int MaxFieldLength = 255;
     public const int MaxFolderNameLength = 255;
     /// <summary>Folder 0 is "All" and 1 "Uncategorized": Discogs refuses to rename or delete them.</summary>

@@ -77,17 +77,41 @@ public sealed class OutboxSender(
 
     private async Task<DeliveryResult> DeliverAsync(OutboxStore store, OutboxEntry entry, CancellationToken stoppingToken)
     {
-        // Sending already: the process died, or the answer was lost, after a request left. Only an add or a folder
-        // creation would be doubled by a resend; they are looked up first.
-        var unknown = entry.State == OutboxState.Sending && entry.Kind is OutboxKind.Add or OutboxKind.CreateFolder;
-        var known = entry.Kind is OutboxKind.Add or OutboxKind.CreateFolder && entry.Previous is null ? await store.KnownIdsAsync(entry, stoppingToken) : null;
-        if (!await store.SendingAsync(entry, known, stoppingToken))
+        // Only an add or a folder creation would be doubled by a resend: it is recorded as sending before the request
+        // leaves, and one found sending (the process died, or the answer was lost) is looked up first.
+        var exactlyOnce = entry.Kind is OutboxKind.Add or OutboxKind.CreateFolder;
+        var unknown = exactlyOnce && entry.State == OutboxState.Sending;
+        Task<bool> marked;
+        if (exactlyOnce)
         {
-            return DeliveryResult.Sent;
+            var known = entry.Previous is null ? await store.KnownIdsAsync(entry, stoppingToken) : null;
+            if (!await store.SendingAsync(entry, known, stoppingToken))
+            {
+                return DeliveryResult.Sent;
+            }
+
+            entry.Previous = known ?? entry.Previous;
+            marked = Task.FromResult(true);
+        }
+        else
+        {
+            // Any other entry may safely be sent twice, so marking it is bookkeeping, written beside the request rather
+            // than before it: during a sync that write queues behind the sync's write transactions, and the edit would
+            // queue with it instead of taking the next permit. On its own thread, because SQLite's async calls block.
+            marked = Task.Run(() => store.SendingAsync(entry, null, stoppingToken), stoppingToken);
         }
 
-        entry.Previous = known ?? entry.Previous;
-        var delivery = await services.GetRequiredService<OutboxDelivery>().DeliverAsync(entry, unknown, stoppingToken);
+        Delivery delivery;
+        try
+        {
+            delivery = await services.GetRequiredService<OutboxDelivery>().DeliverAsync(entry, unknown, stoppingToken);
+        }
+        finally
+        {
+            // The outcome is written after the mark, never overtaken by it.
+            await marked;
+        }
+
         var kind = JsonNamingPolicy.SnakeCaseLower.ConvertName(entry.Kind.ToString());
         metrics.OutboxSent(kind, delivery.Result.ToString().ToLowerInvariant());
         switch (delivery.Result)

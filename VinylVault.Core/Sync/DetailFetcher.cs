@@ -60,7 +60,7 @@ internal sealed class DetailFetcher(IDiscogsApi api, SyncRunContext run, Release
 
         try
         {
-            return new DetailResult(id, await api.GetReleaseAsync(id, run.Stop), Committed());
+            return new DetailResult(id, await api.GetReleaseAsync(id, run.Currency, run.Stop), Committed(), run.Currency);
         }
         catch (DiscogsNotFoundException)
         {

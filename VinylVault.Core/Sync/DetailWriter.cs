@@ -9,9 +9,9 @@ namespace VinylVault.Core.Sync;
 
 /// <summary>
 /// What the detail fetcher got for one release: its details, or null when Discogs answered 404. <paramref name="Committed"/>,
-/// when given, completes once the result is in the database.
+/// when given, completes once the result is in the database. <paramref name="Currency"/> is the curr_abbr asked for.
 /// </summary>
-internal readonly record struct DetailResult(long ReleaseId, DiscogsRelease? Release, TaskCompletionSource? Committed = null);
+internal readonly record struct DetailResult(long ReleaseId, DiscogsRelease? Release, TaskCompletionSource? Committed = null, string? Currency = null);
 
 /// <summary>
 /// Stage 4: group commit. Writes whatever has arrived as soon as nothing more is waiting to be read (the fetchers
@@ -75,7 +75,7 @@ internal sealed class DetailWriter(IDbContextFactory<VaultDbContext> contexts, S
             foreach (var result in batch)
             {
                 await (result.Release is { } release
-                    ? releases.WriteDetailsAsync(release.Id == result.ReleaseId ? release : release with { Id = result.ReleaseId }, fetchedAt, cancellationToken)
+                    ? releases.WriteDetailsAsync(release.Id == result.ReleaseId ? release : release with { Id = result.ReleaseId }, fetchedAt, result.Currency, cancellationToken)
                     : releases.MarkNotFoundAsync(result.ReleaseId, cancellationToken));
             }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using VinylVault.Core.Collection.Storage;
 using VinylVault.Core.Discogs;
+using VinylVault.Core.Value;
 
 namespace VinylVault.Core.Sync;
 
@@ -16,6 +17,7 @@ public sealed class ReleaseDetailRequests(
     IServiceScopeFactory scopes,
     IDbContextFactory<VaultDbContext> contexts,
     IDiscogsAccount account,
+    ValueSnapshots values,
     TimeProvider time,
     ILogger<ReleaseDetailRequests> logger)
 {
@@ -116,12 +118,13 @@ public sealed class ReleaseDetailRequests(
 
             await using var scope = scopes.CreateAsyncScope();
             var api = scope.ServiceProvider.GetRequiredService<IDiscogsApi>();
+            var currency = await values.CurrencyAsync(giveUp.Token);
             DiscogsRelease? release;
             using (DiscogsLane.Interactive())
             {
                 try
                 {
-                    release = await api.GetReleaseAsync(releaseId, giveUp.Token);
+                    release = await api.GetReleaseAsync(releaseId, currency, giveUp.Token);
                 }
                 catch (DiscogsNotFoundException)
                 {
@@ -129,7 +132,7 @@ public sealed class ReleaseDetailRequests(
                 }
             }
 
-            await new DetailWriter(contexts, new SyncCounters(), time).WriteAsync([new DetailResult(releaseId, release)], giveUp.Token);
+            await new DetailWriter(contexts, new SyncCounters(), time).WriteAsync([new DetailResult(releaseId, release, Currency: currency)], giveUp.Token);
             keep = true;
         }
         catch (Exception ex)

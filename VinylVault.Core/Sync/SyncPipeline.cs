@@ -6,6 +6,7 @@ using VinylVault.Core.Collection;
 using VinylVault.Core.Collection.Storage;
 using VinylVault.Core.Discogs;
 using VinylVault.Core.Telemetry;
+using VinylVault.Core.Value;
 
 namespace VinylVault.Core.Sync;
 
@@ -25,6 +26,7 @@ internal sealed class SyncPipeline(
     IOptions<SyncOptions> options,
     SyncProgress progress,
     ReleaseDetailRequests opened,
+    ValueSnapshots values,
     VaultMetrics metrics,
     TimeProvider time,
     ILogger<SyncPipeline> logger)
@@ -47,9 +49,21 @@ internal sealed class SyncPipeline(
             run.Username = await UsernameAsync(run);
             await FoldersAsync(run);
             passComplete = await PagePassAsync(run, reporter);
+            run.Currency = await values.CurrencyAsync(run.Stop);
+            if (passComplete && run.Currency is null)
+            {
+                // The first sync: the value now, so the prices in the details below come in a known currency.
+                await ValueAsync(run);
+            }
+
             if (!run.Stop.IsCancellationRequested)
             {
                 await DetailPassAsync(run, reporter);
+            }
+
+            if (passComplete && !run.Stop.IsCancellationRequested)
+            {
+                await ValueAsync(run);
             }
         }
         catch (OperationCanceledException) when (run.Stop.IsCancellationRequested)
@@ -119,6 +133,19 @@ internal sealed class SyncPipeline(
         catch (DiscogsApiException ex)
         {
             run.Handle(ex, "Folders and custom fields");
+        }
+    }
+
+    /// <summary>Today's value snapshot, unless one is kept already (then no request). Its failure is noted, not an error.</summary>
+    private async Task ValueAsync(SyncRunContext run)
+    {
+        try
+        {
+            run.Currency = (await values.TakeIfDueAsync(api, run.Username, run.Stop))?.Currency ?? run.Currency;
+        }
+        catch (DiscogsApiException ex)
+        {
+            run.Counters.Note($"The collection value could not be read: {ex.Message}");
         }
     }
 

@@ -5,6 +5,7 @@ using VinylVault.Core.Collection.Storage;
 using VinylVault.Core.Configuration;
 using VinylVault.Core.Sync.Removal;
 using VinylVault.Core.Telemetry;
+using VinylVault.Core.Value;
 
 namespace VinylVault.Core.Sync;
 
@@ -29,6 +30,7 @@ public static class SyncRegistration
         services.TryAddSingleton<SyncRunLog>();
         services.TryAddSingleton<HeldRemovals>();
         services.TryAddSingleton<ReleaseDetailRequests>();
+        services.TryAddSingleton<ValueSnapshots>();
         services.TryAddTransient<SyncPipeline>();
         services.TryAddSingleton<SyncWorker>();
         services.AddHostedService(provider => provider.GetRequiredService<SyncWorker>());

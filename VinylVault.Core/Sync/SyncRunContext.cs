@@ -37,6 +37,9 @@ internal sealed class SyncRunContext : IDisposable
 
     /// <summary>Outbox entries from this id on speak for the local state during this run (PageWriter.OutboxWatermarkAsync).</summary>
     public long OutboxWatermark { get; set; }
+
+    /// <summary>The owner's currency (from the last value snapshot): details are asked in it, so prices have a known currency.</summary>
+    public string? Currency { get; set; }
     public SyncOptions Options { get; }
     public DateTime StartedAt { get; }
     public SyncCounters Counters { get; }

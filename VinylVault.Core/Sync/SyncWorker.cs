@@ -7,6 +7,7 @@ using VinylVault.Core.Collection.Storage;
 using VinylVault.Core.Discogs;
 using VinylVault.Core.Sync.Removal;
 using VinylVault.Core.Telemetry;
+using VinylVault.Core.Value;
 
 namespace VinylVault.Core.Sync;
 
@@ -122,6 +123,7 @@ public sealed partial class SyncWorker(
         var interrupted = await log.MarkInterruptedAsync(cancellationToken);
         await services.GetRequiredService<HeldRemovals>().LoadAsync(cancellationToken);
         metrics.CollectionSize(await log.CollectionSizeAsync(cancellationToken));
+        await services.GetRequiredService<ValueSnapshots>().LoadAsync(cancellationToken);
         if (interrupted > 0)
         {
             logger.LogWarning("{Count} sync run(s) were interrupted by a stop of the app", interrupted);

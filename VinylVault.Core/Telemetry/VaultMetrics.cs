@@ -23,6 +23,7 @@ public sealed class VaultMetrics
     private long _outboxPending;
     private long? _releases;
     private long _requestsSent;
+    private (double Minimum, double Median, double Maximum) _value;
 
     public VaultMetrics(IMeterFactory meterFactory)
     {
@@ -53,6 +54,12 @@ public sealed class VaultMetrics
 
         meter.CreateObservableGauge("vinylvault_cover_cache_bytes", () => _coverCache().Bytes, description: "Bytes of cover images in the local cache.");
         meter.CreateObservableGauge("vinylvault_cover_cache_files", () => _coverCache().Files, description: "Cover image files in the local cache.");
+        // Three series from start-up, at 0 until the first value snapshot (and then the last one kept).
+        meter.CreateObservableGauge("vinylvault_collection_value", () =>
+        {
+            var (min, median, max) = _value;
+            return (Measurement<double>[])[new(min, Tag("stat", "minimum")), new(median, Tag("stat", "median")), new(max, Tag("stat", "maximum"))];
+        }, description: "The collection's value as Discogs last estimated it, in the owner's currency.");
         meter.CreateObservableGauge("vinylvault_collection_releases", () => _releases is { } n ? [new Measurement<long>(n)] : Array.Empty<Measurement<long>>(), description: "Collection items (instances) in the local database.");
     }
 
@@ -101,6 +108,9 @@ public sealed class VaultMetrics
     }
 
     public void CollectionSize(long releases) => _releases = releases;
+
+    // A gauge is a float in Prometheus anyway; the exact decimals stay in the database and the API.
+    public void CollectionValue(decimal minimum, decimal median, decimal maximum) => _value = ((double)minimum, (double)median, (double)maximum);
 
     public static readonly string[] OutboxKinds = ["rating", "move", "field", "add", "remove", "create_folder", "rename_folder", "delete_folder"];
     public static readonly string[] OutboxResults = ["sent", "failed", "retry"];

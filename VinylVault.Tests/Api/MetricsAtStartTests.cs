@@ -26,6 +26,10 @@ public sealed partial class MetricsAtStartTests
         Assert.All(counters, name => Assert.Matches(new Regex($"^{name}_total(\\{{[^}}]*\\}})? 0(\\.0)?( \\d+)?$", RegexOptions.Multiline), text));
         Assert.Matches(new Regex("^vinylvault_discogs_requests_total\\{[^}]*status_code=\"429\"[^}]*\\} 0", RegexOptions.Multiline), text);
         Assert.Matches(new Regex("^vinylvault_sync_runs_total\\{[^}]*outcome=\"interrupted\"[^}]*\\} 0", RegexOptions.Multiline), text);
+        foreach (var stat in new[] { "minimum", "median", "maximum" })
+        {
+            Assert.Matches(new Regex($"^vinylvault_collection_value\\{{[^}}]*stat=\"{stat}\"[^}}]*\\}} 0( \\d+)?$", RegexOptions.Multiline), text);
+        }
     }
 
     [Fact]

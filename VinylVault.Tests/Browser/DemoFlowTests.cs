@@ -91,7 +91,9 @@ public sealed partial class DemoFlowTests(BrowserApp app) : IClassFixture<Browse
         await page.FillAsync("#discogs-search", word);
         await page.ClickAsync("[data-test=search-submit]");
         await page.Locator("[data-test=search-result]").First.WaitForAsync();
+        await page.Locator("[data-test=in-collection]").First.WaitForAsync(); // the artist searched for is in the collection
         await browser.ScreenshotAsync("search");
+        await AddFromSearchAsync(browser);
 
         // The sync page lists the run; Settings shows the demo and the settings in effect, and leaves the demo.
         await page.ClickAsync("a[href='/sync']");
@@ -144,6 +146,23 @@ public sealed partial class DemoFlowTests(BrowserApp app) : IClassFixture<Browse
         await browser.WaitForCircuitAsync();
 
         browser.AssertNoErrors();
+    }
+
+    // A release the collection lacks, found by its catalogue number, is added from the search results through the outbox.
+    private async Task AddFromSearchAsync(BrowserPage browser)
+    {
+        var page = browser.Page;
+        var simulator = app.Services.GetRequiredService<DiscogsSimulator>();
+        var owned = simulator.Collection.Items.Select(i => i.ReleaseId).ToHashSet();
+        var card = Enumerable.Range(0, simulator.Catalog.Count).Select(simulator.Catalog.Card).First(c => !owned.Contains(c.Id) && c.Catno.Length > 3);
+        await page.FillAsync("#discogs-search", card.Catno);
+        await page.ClickAsync("[data-test=search-submit]");
+        var hit = page.Locator(".vv-search-hit", new() { Has = page.Locator($"a[href='https://www.discogs.com/release/{card.Id}']") });
+        await hit.Locator("[data-test=add-to-collection]").ClickAsync();
+        await hit.Locator("[data-test=add-confirm]").ClickAsync();
+        await hit.Locator("[data-test=in-collection]").WaitForAsync();
+        await hit.Locator("[data-test=pending]").WaitForAsync(new() { State = WaitForSelectorState.Detached, Timeout = 60_000 });
+        Assert.Equal(1, Assert.Single(simulator.Collection.CopiesOf(card.Id)).FolderId);
     }
 
     // Local-first edits on the release page: each shows a pending mark at once, which goes when the outbox has delivered it to the demo's Discogs.

@@ -27,10 +27,11 @@ public sealed class TestDatabase : IAsyncDisposable
 
     /// <summary>
     /// Starts storage on a new temp directory (or <paramref name="directory"/>); <paramref name="services"/> adds what a
-    /// test needs beside it, before storage, as Program.cs orders the app's own services.
+    /// test needs beside it, before storage, and <paramref name="afterStorage"/> what Program.cs adds after it (a
+    /// hosted service that reads the database starts once it is migrated).
     /// </summary>
     public static async Task<TestDatabase> StartAsync(IDictionary<string, string?>? settings = null, ILoggerProvider? logs = null,
-        Action<HostApplicationBuilder>? services = null, string? directory = null)
+        Action<HostApplicationBuilder>? services = null, string? directory = null, Action<HostApplicationBuilder>? afterStorage = null)
     {
         directory ??= TempDataDirectory.Create("db");
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing" });
@@ -47,6 +48,7 @@ public sealed class TestDatabase : IAsyncDisposable
 
         services?.Invoke(builder);
         builder.AddStorage();
+        afterStorage?.Invoke(builder);
         var host = builder.Build();
         await host.StartAsync();
         return new TestDatabase(host, directory);

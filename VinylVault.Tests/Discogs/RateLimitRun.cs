@@ -49,7 +49,7 @@ internal static class RateLimitRun
             var api = scope.ServiceProvider.GetRequiredService<IDiscogsApi>();
             for (var i = Interlocked.Increment(ref next); i < ids.Count; i = Interlocked.Increment(ref next))
             {
-                await api.GetReleaseAsync(ids[i], CancellationToken.None);
+                await api.GetReleaseAsync(ids[i], null, CancellationToken.None);
             }
         }));
 

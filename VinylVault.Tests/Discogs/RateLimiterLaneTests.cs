@@ -15,15 +15,15 @@ public sealed class RateLimiterLaneTests
     {
         using var harness = Releases(limit: 2, windowSeconds: 10);
         var start = harness.Time.GetUtcNow();
-        await harness.Api.GetReleaseAsync(1, default);
-        await harness.Api.GetReleaseAsync(2, default);
-        var sync = new[] { 3L, 4, 5, 6 }.Select(id => harness.Api.GetReleaseAsync(id, default)).ToArray();
+        await harness.Api.GetReleaseAsync(1, null, default);
+        await harness.Api.GetReleaseAsync(2, null, default);
+        var sync = new[] { 3L, 4, 5, 6 }.Select(id => harness.Api.GetReleaseAsync(id, null, default)).ToArray();
         await Eventually.TrueAsync(() => harness.Limiter.Queued == 4, "four queued sync requests");
 
         Task<DiscogsRelease> opened;
         using (DiscogsLane.Interactive())
         {
-            opened = harness.Api.GetReleaseAsync(99, default);
+            opened = harness.Api.GetReleaseAsync(99, null, default);
         }
 
         await Eventually.TrueAsync(() => harness.Limiter.InteractiveQueued == 1, "the interactive request queued");
@@ -48,13 +48,13 @@ public sealed class RateLimiterLaneTests
     public async Task An_interactive_caller_that_gives_up_spends_nothing_and_its_permit_goes_to_the_sync()
     {
         using var harness = Releases(limit: 1, windowSeconds: 10);
-        await harness.Api.GetReleaseAsync(1, default);
-        var sync = harness.Api.GetReleaseAsync(2, default);
+        await harness.Api.GetReleaseAsync(1, null, default);
+        var sync = harness.Api.GetReleaseAsync(2, null, default);
         using var cancel = new CancellationTokenSource();
         Task<DiscogsRelease> opened;
         using (DiscogsLane.Interactive())
         {
-            opened = harness.Api.GetReleaseAsync(99, cancel.Token);
+            opened = harness.Api.GetReleaseAsync(99, null, cancel.Token);
         }
 
         await Eventually.TrueAsync(() => harness.Limiter.Queued == 2, "one caller in each lane");

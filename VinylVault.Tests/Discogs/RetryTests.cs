@@ -56,7 +56,7 @@ public sealed class RetryTests
         using var harness = DiscogsHarness.Create();
         harness.Primary.Then(Error(HttpStatusCode.NotFound, "Release not found."));
 
-        var error = await Assert.ThrowsAsync<DiscogsNotFoundException>(() => harness.Api.GetReleaseAsync(404, default));
+        var error = await Assert.ThrowsAsync<DiscogsNotFoundException>(() => harness.Api.GetReleaseAsync(404, null, default));
 
         Assert.Contains("Release not found.", error.Message);
         Assert.Equal(1, harness.Primary.Count);
@@ -127,7 +127,7 @@ public sealed class RetryTests
         using var harness = DiscogsHarness.Create();
         harness.Primary.Then(Answer(HttpStatusCode.OK, """{"id": 1, "tracklist": [{"position": "A1", """));
 
-        var error = await Assert.ThrowsAsync<DiscogsApiException>(() => harness.Api.GetReleaseAsync(1, default));
+        var error = await Assert.ThrowsAsync<DiscogsApiException>(() => harness.Api.GetReleaseAsync(1, null, default));
 
         Assert.Equal(typeof(DiscogsApiException), error.GetType());
         Assert.Equal(HttpStatusCode.OK, error.StatusCode);

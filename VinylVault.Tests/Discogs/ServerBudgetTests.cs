@@ -90,7 +90,7 @@ public sealed class ServerBudgetTests
         Assert.Contains("You are making requests too quickly.", error.Message);
         Assert.Equal(0, harness.Limiter.LastRemaining);
 
-        var other = harness.Api.GetReleaseAsync(1, default); // another caller, nine local permits free
+        var other = harness.Api.GetReleaseAsync(1, null, default); // another caller, nine local permits free
         await Eventually.TrueAsync(() => harness.Limiter.Queued == 1, "a queued caller");
         harness.Time.Advance(Window - TestTime.Tick);
         Assert.Equal(1, harness.Primary.Count);

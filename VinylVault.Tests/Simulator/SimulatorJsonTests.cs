@@ -112,6 +112,36 @@ public sealed class SimulatorJsonTests(SharedSimulator shared) : IClassFixture<S
     }
 
     [Fact]
+    public async Task Releases_quote_lowest_price_in_the_currency_asked_and_carry_their_identifiers()
+    {
+        var id = _server.Simulator.Collection.ReleaseIds.First(r => _server.Simulator.Catalog.TryGet(r, out var g) && g.LowestPrice is not null && g.Barcode is not null);
+        _server.Simulator.Catalog.TryGet(id, out var generated);
+
+        var own = await _client.GetDiscogsAsync<DiscogsRelease>($"releases/{id}?curr_abbr=GBP");
+        var yen = await _client.GetDiscogsAsync<DiscogsRelease>($"releases/{id}?curr_abbr=JPY");
+
+        Assert.Equal(generated.LowestPrice, own.LowestPrice);
+        Assert.Equal(decimal.Round(yen.LowestPrice!.Value), yen.LowestPrice); // yen have no decimals
+        Assert.True(yen.LowestPrice > own.LowestPrice * 100);
+        Assert.Contains(own.Identifiers, i => i.Type == "Barcode" && i.Value == generated.Barcode);
+    }
+
+    [Fact]
+    public async Task Barcode_search_finds_a_release_by_its_digits_or_as_entered_but_not_by_a_shortened_code()
+    {
+        var id = _server.Simulator.Collection.ReleaseIds.First(r => _server.Simulator.Catalog.TryGet(r, out var g) && g.Barcode is { Length: > 12 });
+        _server.Simulator.Catalog.TryGet(id, out var generated);
+        var digits = new string([.. generated.Barcode!.Where(char.IsAsciiDigit)]);
+
+        async Task<IEnumerable<long>> Found(string barcode) =>
+            (await _client.GetDiscogsAsync<SearchResults>($"database/search?barcode={Uri.EscapeDataString(barcode)}&type=release")).Results.Select(r => r.Id);
+
+        Assert.Equal([id], await Found(digits));
+        Assert.Equal([id], await Found(generated.Barcode!));
+        Assert.Empty(await Found(digits.TrimStart('0')));
+    }
+
+    [Fact]
     public async Task Fields_list_the_conditions_and_notes_that_item_notes_refer_to()
     {
         var fields = (await _client.GetDiscogsAsync<CollectionFields>("users/demo/collection/fields")).Fields;

@@ -22,7 +22,7 @@ internal static class SimulatorOracle
     /// <summary>GET /releases/{id} as a client parses it, or null for a release the simulated database lacks.</summary>
     public static DiscogsRelease? ExpectedRelease(this DiscogsSimulator simulator, long releaseId, string apiBase) =>
         simulator.Catalog.TryGet(releaseId, out var release)
-            ? RoundTrip<DiscogsRelease>(WireMapper.Release(release, new SimulatorLinks(apiBase.TrimEnd('/'))))
+            ? RoundTrip<DiscogsRelease>(WireMapper.Release(release, new SimulatorLinks(apiBase.TrimEnd('/')), release.LowestPrice))
             : null;
 
     private static T RoundTrip<T>(object wire) =>

@@ -120,6 +120,22 @@ public sealed class ReleaseViewTests
         Assert.Null(urls.ForBrowser(" "));
     }
 
+    [Fact]
+    public async Task The_lowest_price_shows_with_its_currency_symbol_and_the_identifiers_are_listed()
+    {
+        await using var ctx = Context();
+        var priced = WithDetails with
+        {
+            LowestPrice = 1234.5m, NumForSale = 7, PriceCurrency = "CAD",
+            Identifiers = [new IdentifierView("Barcode", "0 74646 36282 2", null), new IdentifierView("Matrix / Runout", "K7073-A", "Side A")],
+        };
+
+        var view = ctx.Render<ReleaseView>(p => p.Add(v => v.Release, priced));
+
+        Assert.Equal("7 copies, lowest CA$1,234.50", view.Find("[data-test=for-sale]").TextContent);
+        Assert.Equal(["0 74646 36282 2", "K7073-A (Side A)"], view.FindAll("[data-test=identifier]").Select(d => d.TextContent));
+    }
+
     private static BunitContext Context()
     {
         var ctx = MudTestContext.Create();

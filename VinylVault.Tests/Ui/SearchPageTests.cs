@@ -12,14 +12,17 @@ public sealed class SearchPageTests
     [Fact]
     public async Task Results_show_with_their_covers()
     {
+        await using var services = await EditingServices.StartAsync();
+        await services.OwnAsync(249504, copies: 1);
         await using var ctx = Context(new FakeDiscogs(_ => Task.FromResult(new SearchResults
         {
             Results =
             [
                 new SearchResult { Id = 249504, Title = "Kruder & Dorfmeister - The K&D Sessions", Year = 1998, Format = ["Vinyl"],
                     Label = ["!K7 Records"], Country = "Austria", CoverImage = "https://i.discogs.com/kd.jpg" },
+                new SearchResult { Id = 1, Title = "Persuader, The (2) - Stockholm", Year = 1999, Format = ["Vinyl"] },
             ],
-        })), token: "t");
+        })), token: "t", services);
 
         var page = Search(ctx, "kruder");
 
@@ -29,12 +32,18 @@ public sealed class SearchPageTests
         Assert.Equal("The K&D Sessions", result.QuerySelector(".vv-card-title")!.TextContent);
         Assert.Equal("Kruder & Dorfmeister", result.QuerySelector(".vv-card-artist")!.TextContent);
         Assert.Equal("1998 · Vinyl · !K7 Records · Austria", result.QuerySelector(".vv-card-meta")!.TextContent);
+        // Each result against the local collection: the owned one says so, the other can be added.
+        var actions = page.FindAll("[data-test=collection-action]");
+        Assert.Equal("In your collection", actions[0].QuerySelector("[data-test=in-collection]")!.TextContent.Trim());
+        Assert.Null(actions[1].QuerySelector("[data-test=in-collection]"));
+        Assert.NotNull(actions[1].QuerySelector("[data-test=add-to-collection]"));
     }
 
     [Fact]
     public async Task An_unreachable_Discogs_gets_a_clear_offline_message()
     {
-        await using var ctx = Context(new FakeDiscogs(_ => throw new DiscogsConnectionException("Discogs unreachable: No route to host")), token: "t");
+        await using var services = await EditingServices.StartAsync();
+        await using var ctx = Context(new FakeDiscogs(_ => throw new DiscogsConnectionException("Discogs unreachable: No route to host")), token: "t", services);
 
         var page = Search(ctx, "kruder");
 
@@ -48,7 +57,8 @@ public sealed class SearchPageTests
     public async Task Without_an_account_no_request_is_made_and_the_page_says_why()
     {
         var asked = false;
-        await using var ctx = Context(new FakeDiscogs(_ => { asked = true; return Task.FromResult(new SearchResults()); }), token: null);
+        await using var services = await EditingServices.StartAsync();
+        await using var ctx = Context(new FakeDiscogs(_ => { asked = true; return Task.FromResult(new SearchResults()); }), token: null, services);
 
         var page = Search(ctx, "kruder");
 
@@ -64,9 +74,10 @@ public sealed class SearchPageTests
         return page;
     }
 
-    private static BunitContext Context(IDiscogsApi api, string? token)
+    private static BunitContext Context(IDiscogsApi api, string? token, EditingServices services)
     {
         var ctx = MudTestContext.Create();
+        services.AddTo(ctx);
         var account = new FakeAccount(token);
         ctx.Services.AddSingleton<IDiscogsAccount>(account);
         ctx.Services.AddSingleton(new DiscogsClient(api, account));
@@ -88,10 +99,11 @@ public sealed class SearchPageTests
     {
         public Task<SearchResults> SearchAsync(string q, string type, int perPage, CancellationToken cancellationToken) => search(q);
 
+        public Task<SearchResults> SearchPrintedAsync(string? barcode, string? catno, string type, int perPage, CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task<DiscogsIdentity> GetIdentityAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task<FolderList> GetFoldersAsync(string username, CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task<CollectionPage> GetCollectionPageAsync(string username, int folderId, CollectionPageQuery query, CancellationToken cancellationToken) => throw new NotSupportedException();
-        public Task<DiscogsRelease> GetReleaseAsync(long releaseId, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<DiscogsRelease> GetReleaseAsync(long releaseId, string? currency, CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task<CollectionValue> GetCollectionValueAsync(string username, CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task<CollectionFields> GetCollectionFieldsAsync(string username, CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task<WantlistPage> GetWantlistPageAsync(string username, int page, int perPage, CancellationToken cancellationToken) => throw new NotSupportedException();

@@ -70,6 +70,8 @@ internal sealed record WireSearchCommunity(int Want, int Have);
 
 internal sealed record WireValue(string Minimum, string Median, string Maximum);
 
+internal sealed record WireIdentifier(string Type, string Value, string? Description);
+
 internal sealed record WireField(int Id, string Name, string Type, int Position, bool Public, IReadOnlyList<string>? Options, int? Lines);
 
 internal sealed record WireFields(IReadOnlyList<WireField> Fields);

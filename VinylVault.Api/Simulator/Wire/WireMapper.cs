@@ -38,7 +38,8 @@ internal static class WireMapper
         Styles = r.Styles,
     };
 
-    public static WireRelease Release(GeneratedRelease r, SimulatorLinks links) => new()
+    /// <param name="lowestPrice">lowest_price in the currency asked for (curr_abbr).</param>
+    public static WireRelease Release(GeneratedRelease r, SimulatorLinks links, decimal? lowestPrice) => new()
     {
         Id = r.Id,
         Status = "Accepted",
@@ -54,7 +55,7 @@ internal static class WireMapper
         Community = new WireCommunity(r.Have, r.Want, new WireRating(r.RatingCount, r.RatingAverage), r.DataQuality, "Accepted"),
         DataQuality = r.DataQuality,
         NumForSale = r.NumForSale,
-        LowestPrice = r.LowestPrice,
+        LowestPrice = lowestPrice,
         MasterId = r.MasterId == 0 ? null : r.MasterId,
         MasterUrl = r.MasterId == 0 ? null : $"{links.ApiBase}/masters/{r.MasterId}",
         Title = r.Title,
@@ -69,7 +70,25 @@ internal static class WireMapper
         Images = r.ImageCount == 0 ? null : [.. Enumerable.Range(1, r.ImageCount).Select(n => Image(r.Id, n, links))],
         Thumb = r.ImageCount == 0 ? "" : links.Image(r.Id, 1, small: true),
         EstimatedWeight = r.Formats.Sum(f => f.Qty * (f.Name == "Vinyl" ? 230 : 85)),
+        Identifiers = Identifiers(r),
     };
+
+    private static List<WireIdentifier> Identifiers(GeneratedRelease r)
+    {
+        var identifiers = new List<WireIdentifier>();
+        if (r.Barcode is { } barcode)
+        {
+            identifiers.Add(new("Barcode", barcode, null));
+        }
+
+        if (r.Labels is [var label, ..] && label.Catno != "none")
+        {
+            identifiers.Add(new("Matrix / Runout", $"{label.Catno}-A", "Side A Runout Etching"));
+            identifiers.Add(new("Matrix / Runout", $"{label.Catno}-B", "Side B Runout Etching"));
+        }
+
+        return identifiers;
+    }
 
     public static WireSearchResult Search(GeneratedRelease r, SimulatorLinks links) => new()
     {
@@ -87,7 +106,7 @@ internal static class WireMapper
         Genre = r.Genres,
         Style = r.Styles,
         Catno = r.Labels is [var first, ..] ? first.Catno : null,
-        Barcode = [],
+        Barcode = r.Barcode is { } barcode ? [barcode] : [],
         MasterId = r.MasterId,
         MasterUrl = r.MasterId == 0 ? null : $"{links.ApiBase}/masters/{r.MasterId}",
         Community = new WireSearchCommunity(r.Want, r.Have),

@@ -38,6 +38,7 @@ internal sealed record WireRelease
     public IReadOnlyList<WireImage>? Images { get; init; }
     public required string Thumb { get; init; }
     public required int EstimatedWeight { get; init; }
+    public required IReadOnlyList<WireIdentifier> Identifiers { get; init; }
 }
 
 /// <summary>One hit of GET /database/search: "Artist - Title", year as a string, labels and formats as plain lists.</summary>

@@ -19,8 +19,8 @@ namespace VinylVault.Core.Collection.CompiledModel
                 "VinylVault.Core.Collection.Release",
                 typeof(Release),
                 baseEntityType,
-                propertyCount: 25,
-                navigationCount: 8,
+                propertyCount: 26,
+                navigationCount: 9,
                 unnamedIndexCount: 4,
                 keyCount: 1);
 
@@ -155,6 +155,13 @@ namespace VinylVault.Core.Collection.CompiledModel
                 typeof(int?),
                 propertyInfo: typeof(Release).GetProperty("NumForSale", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Release).GetField("<NumForSale>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
+            var priceCurrency = runtimeEntityType.AddProperty(
+                "PriceCurrency",
+                typeof(string),
+                propertyInfo: typeof(Release).GetProperty("PriceCurrency", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Release).GetField("<PriceCurrency>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
 
             var released = runtimeEntityType.AddProperty(

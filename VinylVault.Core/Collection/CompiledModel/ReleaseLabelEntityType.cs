@@ -20,10 +20,10 @@ namespace VinylVault.Core.Collection.CompiledModel
                 "VinylVault.Core.Collection.ReleaseLabel",
                 typeof(ReleaseLabel),
                 baseEntityType,
-                propertyCount: 4,
+                propertyCount: 5,
                 navigationCount: 1,
                 foreignKeyCount: 2,
-                unnamedIndexCount: 1,
+                unnamedIndexCount: 2,
                 keyCount: 1);
 
             var releaseId = runtimeEntityType.AddProperty(
@@ -49,6 +49,13 @@ namespace VinylVault.Core.Collection.CompiledModel
                 fieldInfo: typeof(ReleaseLabel).GetField("<Catno>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
 
+            var catnoKey = runtimeEntityType.AddProperty(
+                "CatnoKey",
+                typeof(string),
+                propertyInfo: typeof(ReleaseLabel).GetProperty("CatnoKey", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ReleaseLabel).GetField("<CatnoKey>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
             var labelId = runtimeEntityType.AddProperty(
                 "LabelId",
                 typeof(long),
@@ -61,6 +68,9 @@ namespace VinylVault.Core.Collection.CompiledModel
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
+                new[] { catnoKey });
+
+            var index0 = runtimeEntityType.AddIndex(
                 new[] { labelId });
 
             return runtimeEntityType;

@@ -11,7 +11,7 @@ namespace VinylVault.Core.Collection.CompiledModel
     public partial class VaultDbContextModel
     {
         private VaultDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("5b98d401-fd09-407c-b51e-194f17a7b3ad"), entityTypeCount: 21)
+            : base(skipDetectChanges: false, modelId: new Guid("6d7d8efb-b068-45be-b33e-7328616f9142"), entityTypeCount: 23)
         {
         }
 
@@ -27,6 +27,7 @@ namespace VinylVault.Core.Collection.CompiledModel
             var releaseArtist = ReleaseArtistEntityType.Create(this);
             var releaseFormat = ReleaseFormatEntityType.Create(this);
             var releaseGenre = ReleaseGenreEntityType.Create(this);
+            var releaseIdentifier = ReleaseIdentifierEntityType.Create(this);
             var releaseImage = ReleaseImageEntityType.Create(this);
             var releaseLabel = ReleaseLabelEntityType.Create(this);
             var releaseStyle = ReleaseStyleEntityType.Create(this);
@@ -38,6 +39,7 @@ namespace VinylVault.Core.Collection.CompiledModel
             var storedDiscogsAccount = StoredDiscogsAccountEntityType.Create(this);
             var heldCopy = HeldCopyEntityType.Create(this);
             var syncRun = SyncRunEntityType.Create(this);
+            var valueSnapshot = ValueSnapshotEntityType.Create(this);
 
             CollectionInstanceEntityType.CreateForeignKey1(collectionInstance, release);
             InstanceNoteEntityType.CreateForeignKey1(instanceNote, collectionInstance);
@@ -45,6 +47,7 @@ namespace VinylVault.Core.Collection.CompiledModel
             ReleaseArtistEntityType.CreateForeignKey2(releaseArtist, release);
             ReleaseFormatEntityType.CreateForeignKey1(releaseFormat, release);
             ReleaseGenreEntityType.CreateForeignKey1(releaseGenre, release);
+            ReleaseIdentifierEntityType.CreateForeignKey1(releaseIdentifier, release);
             ReleaseImageEntityType.CreateForeignKey1(releaseImage, release);
             ReleaseLabelEntityType.CreateForeignKey1(releaseLabel, label);
             ReleaseLabelEntityType.CreateForeignKey2(releaseLabel, release);
@@ -61,6 +64,7 @@ namespace VinylVault.Core.Collection.CompiledModel
             ReleaseArtistEntityType.CreateAnnotations(releaseArtist);
             ReleaseFormatEntityType.CreateAnnotations(releaseFormat);
             ReleaseGenreEntityType.CreateAnnotations(releaseGenre);
+            ReleaseIdentifierEntityType.CreateAnnotations(releaseIdentifier);
             ReleaseImageEntityType.CreateAnnotations(releaseImage);
             ReleaseLabelEntityType.CreateAnnotations(releaseLabel);
             ReleaseStyleEntityType.CreateAnnotations(releaseStyle);
@@ -72,6 +76,7 @@ namespace VinylVault.Core.Collection.CompiledModel
             StoredDiscogsAccountEntityType.CreateAnnotations(storedDiscogsAccount);
             HeldCopyEntityType.CreateAnnotations(heldCopy);
             SyncRunEntityType.CreateAnnotations(syncRun);
+            ValueSnapshotEntityType.CreateAnnotations(valueSnapshot);
 
             AddAnnotation("ProductVersion", "10.0.15");
         }

@@ -199,6 +199,9 @@ namespace VinylVault.Core.Collection.Migrations
                     b.Property<int?>("NumForSale")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("PriceCurrency")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Released")
                         .HasColumnType("TEXT");
 
@@ -303,6 +306,36 @@ namespace VinylVault.Core.Collection.Migrations
                     b.ToTable("ReleaseGenres", (string)null);
                 });
 
+            modelBuilder.Entity("VinylVault.Core.Collection.ReleaseIdentifier", b =>
+                {
+                    b.Property<long>("ReleaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ReleaseId", "Sequence");
+
+                    b.HasIndex("Key", "Type");
+
+                    b.ToTable("ReleaseIdentifiers", (string)null);
+                });
+
             modelBuilder.Entity("VinylVault.Core.Collection.ReleaseImage", b =>
                 {
                     b.Property<long>("ReleaseId")
@@ -344,10 +377,15 @@ namespace VinylVault.Core.Collection.Migrations
                     b.Property<string>("Catno")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CatnoKey")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("LabelId")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("ReleaseId", "Sequence");
+
+                    b.HasIndex("CatnoKey");
 
                     b.HasIndex("LabelId");
 
@@ -670,6 +708,40 @@ namespace VinylVault.Core.Collection.Migrations
                     b.ToTable("SyncRuns", (string)null);
                 });
 
+            modelBuilder.Entity("VinylVault.Core.Value.ValueSnapshot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Day")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Maximum")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Median")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Minimum")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day")
+                        .IsUnique();
+
+                    b.ToTable("ValueSnapshots", (string)null);
+                });
+
             modelBuilder.Entity("VinylVault.Core.Collection.CollectionInstance", b =>
                 {
                     b.HasOne("VinylVault.Core.Collection.Release", "Release")
@@ -720,6 +792,15 @@ namespace VinylVault.Core.Collection.Migrations
                 {
                     b.HasOne("VinylVault.Core.Collection.Release", null)
                         .WithMany("Genres")
+                        .HasForeignKey("ReleaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VinylVault.Core.Collection.ReleaseIdentifier", b =>
+                {
+                    b.HasOne("VinylVault.Core.Collection.Release", null)
+                        .WithMany("Identifiers")
                         .HasForeignKey("ReleaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -781,6 +862,8 @@ namespace VinylVault.Core.Collection.Migrations
                     b.Navigation("Formats");
 
                     b.Navigation("Genres");
+
+                    b.Navigation("Identifiers");
 
                     b.Navigation("Images");
 

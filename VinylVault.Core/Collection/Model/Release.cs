@@ -36,7 +36,10 @@ public sealed class Release
     public int? CommunityWant { get; set; }
     public double? CommunityRating { get; set; }
     public int? CommunityRatingCount { get; set; }
+    /// <summary>The lowest marketplace price when the details were fetched, in <see cref="PriceCurrency"/>.</summary>
     public decimal? LowestPrice { get; set; }
+    /// <summary>The currency the details were asked in (curr_abbr); null when it was not known then.</summary>
+    public string? PriceCurrency { get; set; }
     public int? NumForSale { get; set; }
 
     /// <summary>Set once /releases/{id} was stored; never inferred from an optional field (discogs/README.md).</summary>
@@ -52,6 +55,7 @@ public sealed class Release
     public List<ReleaseStyle> Styles { get; set; } = [];
     public List<Track> Tracks { get; set; } = [];
     public List<ReleaseImage> Images { get; set; } = [];
+    public List<ReleaseIdentifier> Identifiers { get; set; } = [];
     public List<CollectionInstance> Instances { get; set; } = [];
 }
 

@@ -10,6 +10,8 @@ public sealed class ReleaseLabel
     public int Sequence { get; set; }
     public long LabelId { get; set; }
     public string? Catno { get; set; }
+    /// <summary>The catalogue number folded for lookup ("SK 026" and "sk-026" are "SK026"); null when there is none.</summary>
+    public string? CatnoKey { get; set; }
     public Label Label { get; set; } = null!;
 }
 
@@ -22,5 +24,6 @@ internal sealed class ReleaseLabelConfiguration : IEntityTypeConfiguration<Relea
         builder.HasOne<Release>().WithMany(r => r.Labels).HasForeignKey(l => l.ReleaseId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(l => l.Label).WithMany().HasForeignKey(l => l.LabelId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(l => l.LabelId);
+        builder.HasIndex(l => l.CatnoKey);
     }
 }

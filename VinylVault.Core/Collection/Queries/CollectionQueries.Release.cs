@@ -17,6 +17,7 @@ public sealed partial class CollectionQueries
             .Include(r => r.Styles)
             .Include(r => r.Tracks)
             .Include(r => r.Images)
+            .Include(r => r.Identifiers)
             .Include(r => r.Instances).ThenInclude(i => i.Notes)
             .SingleOrDefaultAsync(r => r.Id == releaseId, cancellationToken);
         if (release is null)
@@ -53,6 +54,8 @@ public sealed partial class CollectionQueries
             [.. release.Instances.OrderBy(i => i.DateAdded).ThenBy(i => i.InstanceId).Select(i => new InstanceView(
                 i.InstanceId, i.FolderId, folders.GetValueOrDefault(i.FolderId), i.Rating, i.DateAdded,
                 i.Notes.OrderBy(n => n.FieldId).ToDictionary(n => fields.GetValueOrDefault(n.FieldId) ?? $"Field {n.FieldId}", n => n.Value),
-                pending.Contains(i.InstanceId)))]);
+                pending.Contains(i.InstanceId)))],
+            release.PriceCurrency,
+            [.. release.Identifiers.OrderBy(i => i.Sequence).Select(i => new IdentifierView(i.Type, i.Value, i.Description))]);
     }
 }

@@ -26,12 +26,17 @@ public sealed record ReleaseDetailView(
     int? NumForSale,
     bool HasDetails,
     DateTime? DetailsFetchedAt,
-    IReadOnlyList<InstanceView> Instances)
+    IReadOnlyList<InstanceView> Instances,
+    string? PriceCurrency = null,
+    IReadOnlyList<IdentifierView>? Identifiers = null)
 {
     public string? LocalThumb => Covers.CoverKind.LocalUrl(Id, Covers.CoverKind.Thumb, Thumb);
 
     public string? LocalCover => Covers.CoverKind.LocalUrl(Id, Covers.CoverKind.Cover, CoverImage);
 }
+
+/// <summary>A barcode, matrix / runout etching, label code... as printed on the release.</summary>
+public sealed record IdentifierView(string Type, string Value, string? Description);
 
 public sealed record ArtistCredit(long Id, string Name, string? Anv, string? Join);
 

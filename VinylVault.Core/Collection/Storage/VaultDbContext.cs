@@ -3,6 +3,7 @@ using VinylVault.Core.Outbox;
 using VinylVault.Core.Covers;
 using VinylVault.Core.Sync;
 using VinylVault.Core.Sync.Removal;
+using VinylVault.Core.Value;
 
 namespace VinylVault.Core.Collection.Storage;
 
@@ -27,6 +28,8 @@ public sealed class VaultDbContext(DbContextOptions<VaultDbContext> options) : D
     public DbSet<HeldCopy> HeldCopies => Set<HeldCopy>();
     public DbSet<OutboxEntry> Outbox => Set<OutboxEntry>();
     public DbSet<CoverFile> CoverFiles => Set<CoverFile>();
+    public DbSet<ReleaseIdentifier> ReleaseIdentifiers => Set<ReleaseIdentifier>();
+    public DbSet<ValueSnapshot> ValueSnapshots => Set<ValueSnapshot>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(VaultDbContext).Assembly);
