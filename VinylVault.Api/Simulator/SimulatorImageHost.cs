@@ -31,6 +31,7 @@ public sealed class SimulatorImageHost(TimeProvider time)
     private readonly List<long> _arrivals = [];
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte[]?> _drawn = new(StringComparer.Ordinal);
     private DateTimeOffset _stormUntil;
+    private TimeSpan? _stormAhead;
     private TimeSpan? _stormRetryAfter;
     private int _inFlight;
     private int _peakInFlight;
@@ -75,12 +76,15 @@ public sealed class SimulatorImageHost(TimeProvider time)
         }
     }
 
-    /// <summary>Every image request answers 429 for <paramref name="duration"/>, with Retry-After when given.</summary>
+    /// <summary>
+    /// Every image request answers 429 for <paramref name="duration"/> from the next one that arrives (so a slow
+    /// machine cannot let the storm pass before the downloads begin), with Retry-After when given.
+    /// </summary>
     public void Storm(TimeSpan duration, TimeSpan? retryAfter = null)
     {
         lock (_gate)
         {
-            (_stormUntil, _stormRetryAfter) = (time.GetUtcNow() + duration, retryAfter);
+            (_stormAhead, _stormUntil, _stormRetryAfter) = (duration, default, retryAfter);
         }
     }
 
@@ -115,7 +119,7 @@ public sealed class SimulatorImageHost(TimeProvider time)
             _faults.Clear();
             _hosts.Clear();
             _arrivals.Clear();
-            (_stormUntil, _stormRetryAfter, Latency) = (default, null, TimeSpan.Zero);
+            (_stormAhead, _stormUntil, _stormRetryAfter, Latency) = (null, default, null, TimeSpan.Zero);
             (_peakInFlight, _served, _withAuthorization, _tooMany) = (0, 0, 0, 0);
         }
     }
@@ -205,6 +209,11 @@ public sealed class SimulatorImageHost(TimeProvider time)
             _hosts[host] = _hosts.GetValueOrDefault(host) + 1;
             _withAuthorization += http.Request.Headers.Authorization.Count > 0 ? 1 : 0;
             _peakInFlight = Math.Max(_peakInFlight, ++_inFlight);
+            if (_stormAhead is { } ahead)
+            {
+                (_stormUntil, _stormAhead) = (time.GetUtcNow() + ahead, null);
+            }
+
             TimeSpan? storm = time.GetUtcNow() < _stormUntil ? _stormRetryAfter ?? TimeSpan.Zero : null;
             _tooMany += storm is null ? 0 : 1;
             return (_faults.GetValueOrDefault(releaseId), storm);
