@@ -39,6 +39,10 @@ public static class LookupKeys
         && text.All(c => char.IsAsciiDigit(c) || c is ' ' or '-')
         && text.Count(char.IsAsciiDigit) >= 8;
 
+    /// <summary>Whether the text is a whole barcode as printed or scanned: EAN-8, UPC-A (12 digits) or EAN-13 and longer.</summary>
+    public static bool IsWholeBarcode(string? text) =>
+        LooksLikeBarcode(text) && text!.Count(char.IsAsciiDigit) is 8 or >= 12;
+
     /// <summary>The catalogue-number key (also for matrix and label codes), or null when there is nothing to match ("none").</summary>
     public static string? Catno(string? text)
     {

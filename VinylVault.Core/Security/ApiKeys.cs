@@ -20,6 +20,13 @@ public sealed class ApiKeys(IDbContextFactory<VaultDbContext> contexts, IOptions
 
     private readonly byte[]? _bootstrapHash = options.Value.ApiKey is { Length: > 0 } key ? SHA256.HashData(Encoding.UTF8.GetBytes(key)) : null;
 
+    // Issued keys already found, by hash: a script's every request (a cover, a page) must not cost a database query.
+    // Only this process writes the keys (a restore is applied at start-up), and a revocation empties the cache and
+    // bumps the generation, so that a lookup that raced with it cannot put the revoked key back.
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, ApiKeyIdentity> _known = new(StringComparer.Ordinal);
+    private long _generation;
+
     /// <summary>Creates a key; the returned secret is the only time the key exists outside the caller's hands.</summary>
     public async Task<(ApiKey Key, string Secret)> CreateAsync(string name, CancellationToken cancellationToken)
     {
@@ -47,7 +54,14 @@ public sealed class ApiKeys(IDbContextFactory<VaultDbContext> contexts, IOptions
     public async Task<bool> RevokeAsync(int id, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Set<ApiKey>().Where(k => k.Id == id).ExecuteDeleteAsync(cancellationToken) > 0;
+        var deleted = await db.Set<ApiKey>().Where(k => k.Id == id).ExecuteDeleteAsync(cancellationToken) > 0;
+        lock (_gate)
+        {
+            _known.Clear();
+            _generation++;
+        }
+
+        return deleted;
     }
 
     public async Task<ApiKeyIdentity?> AuthenticateAsync(string presented, CancellationToken cancellationToken)
@@ -64,9 +78,34 @@ public sealed class ApiKeys(IDbContextFactory<VaultDbContext> contexts, IOptions
         }
 
         var hex = Convert.ToHexStringLower(hash);
+        long generation;
+        lock (_gate)
+        {
+            if (_known.TryGetValue(hex, out var known))
+            {
+                return known;
+            }
+
+            generation = _generation;
+        }
+
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var key = await db.Set<ApiKey>().AsNoTracking().Where(k => k.Hash == hex).Select(k => new { k.Id, k.Name }).SingleOrDefaultAsync(cancellationToken);
-        return key is null ? null : new ApiKeyIdentity(key.Id, key.Name, IsBootstrap: false);
+        if (key is null)
+        {
+            return null;
+        }
+
+        var identity = new ApiKeyIdentity(key.Id, key.Name, IsBootstrap: false);
+        lock (_gate)
+        {
+            if (generation == _generation)
+            {
+                _known[hex] = identity;
+            }
+        }
+
+        return identity;
     }
 
     private static byte[] Hash(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));

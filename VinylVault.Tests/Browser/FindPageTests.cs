@@ -41,6 +41,7 @@ public sealed class FindPageTests(FindApp app) : IClassFixture<FindApp>
 
         await page.GotoAsync("/find");
         await browser.WaitForCircuitAsync();
+        await page.Locator(".vv-find[data-ready=true]").WaitForAsync();
         // The printed form, as a person copies it off the sleeve, without the leading zero of the UPC.
         await page.Locator("#find-input").PressSequentiallyAsync($"{digits[1..6]} {digits[6..11]} {digits[11]}", new() { Delay = 20 });
 
@@ -52,6 +53,17 @@ public sealed class FindPageTests(FindApp app) : IClassFixture<FindApp>
         var canScan = await page.EvaluateAsync<bool>("() => window.isSecureContext && 'BarcodeDetector' in window");
         Assert.Equal(canScan ? 1 : 0, await page.Locator("[data-test=find-scan]").CountAsync());
         await browser.ScreenshotAsync("find-phone");
+
+        // A whole barcode that is not yours: Discogs is asked, and the release can be added from the answer.
+        var owned = simulator.Collection.ReleaseIds.ToHashSet();
+        var other = simulator.CatalogReleaseIds.Select(id => simulator.Catalog.TryGet(id, out var r) ? r : null)
+            .First(r => r is { Barcode: not null } && !owned.Contains(r.Id))!;
+        await page.Locator("#find-input").FillAsync(other.Barcode!);
+        var found = page.Locator($"[data-test=find-row][data-release='{other.Id}']");
+        await Assertions.Expect(found.Locator("[data-test=find-verdict]")).ToHaveTextAsync("not yours");
+        await found.Locator("[data-test=add-to-collection]").ClickAsync();
+        await found.Locator("[data-test=add-confirm]").ClickAsync();
+        await Assertions.Expect(page.Locator($"[data-test=find-row][data-release='{other.Id}'] [data-test=find-verdict]")).ToHaveTextAsync("you own 1 copy (Uncategorized)");
         browser.AssertNoErrors();
     }
 }

@@ -27,6 +27,17 @@ public sealed class LookupKeysTests
     }
 
     [Theory]
+    [InlineData("003157067737", true)] // UPC-A with zeros in the maker's code: its key is only 10 digits
+    [InlineData("4006381333931", true)]
+    [InlineData("96385074", true)] // EAN-8
+    [InlineData("74646362822", false)] // 11 digits: a UPC typed without its zero, not yet whole
+    [InlineData("CK 63628", false)]
+    public void A_whole_barcode_is_8_or_at_least_12_digits(string text, bool whole)
+    {
+        Assert.Equal(whole, LookupKeys.IsWholeBarcode(text));
+    }
+
+    [Theory]
     [InlineData("0 74646 36282 2", true)]
     [InlineData("5012345", false)] // too short for a barcode: a catalogue number or text
     [InlineData("Blue Train", false)]
