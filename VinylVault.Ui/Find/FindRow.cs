@@ -1,26 +1,34 @@
 using System.Globalization;
 using VinylVault.Core.Collection;
 using VinylVault.Core.Discogs;
+using VinylVault.Core.Wantlist;
 using VinylVault.Ui.Collection;
 
 namespace VinylVault.Ui.Find;
 
 /// <summary>One release the Find page shows, and what it is to the owner: copies owned (and where), or not theirs.</summary>
-public sealed record FindRow(long ReleaseId, string Title, string Artist, string? Meta, string? Thumb, int Copies, IReadOnlyList<string> Folders, SearchResult? FromDiscogs)
+public sealed record FindRow(long ReleaseId, string Title, string Artist, string? Meta, string? Thumb, int Copies, IReadOnlyList<string> Folders, SearchResult? FromDiscogs,
+    bool Wanted = false)
 {
     public bool Owned => Copies > 0;
 
-    /// <summary>"you own 2 copies (Sell Pile, Uncategorized)", "you own 1 copy (Uncategorized)" or "not yours".</summary>
-    public string Verdict => Copies switch
+    /// <summary>"you own 2 copies (Sell Pile, Uncategorized)", "you own 1 copy (Uncategorized)", "on your wantlist" or "not yours".</summary>
+    public string Verdict => (Copies, Wanted) switch
     {
-        0 => "not yours",
-        1 => $"you own 1 copy ({string.Join(", ", Folders)})",
+        (0, true) => "on your wantlist",
+        (0, false) => "not yours",
+        (1, _) => $"you own 1 copy ({string.Join(", ", Folders)})",
         _ => $"you own {Copies.ToString(CultureInfo.InvariantCulture)} copies ({string.Join(", ", Folders)})",
     };
 
-    /// <summary>Owned releases first (one row per release, however many copies), then Discogs' results not already shown.</summary>
-    public static IReadOnlyList<FindRow> Build(IReadOnlyList<CollectionItemView> owned, IReadOnlyDictionary<int, string> folders, IReadOnlyList<SearchResult>? discogs)
+    /// <summary>
+    /// Owned releases first (one row per release, however many copies), then the wants not owned, then Discogs' results
+    /// not already shown; every row knows whether its release is on the wantlist.
+    /// </summary>
+    public static IReadOnlyList<FindRow> Build(IReadOnlyList<CollectionItemView> owned, IReadOnlyDictionary<int, string> folders, IReadOnlyList<SearchResult>? discogs,
+        IReadOnlyList<WantView>? wanted = null)
     {
+        var wants = (wanted ?? []).Select(w => w.ReleaseId).ToHashSet();
         string Folder(int id) => folders.GetValueOrDefault(id) ?? $"Folder {id.ToString(CultureInfo.InvariantCulture)}";
 
         var rows = owned.GroupBy(i => i.ReleaseId).Select(g =>
@@ -29,15 +37,26 @@ public sealed record FindRow(long ReleaseId, string Title, string Artist, string
             var meta = string.Join(" · ", new[] { first.Year?.ToString(CultureInfo.InvariantCulture), first.Formats.FirstOrDefault(), first.Labels.FirstOrDefault() }
                 .Where(s => !string.IsNullOrEmpty(s)));
             return new FindRow(g.Key, first.Title, first.Artist, meta, first.LocalThumb ?? first.Thumb, g.Count(),
-                [.. g.Select(i => Folder(i.FolderId)).Distinct()], null);
+                [.. g.Select(i => Folder(i.FolderId)).Distinct()], null, wants.Contains(g.Key));
         }).ToList();
 
         var shown = rows.Select(r => r.ReleaseId).ToHashSet();
+        foreach (var want in wanted ?? [])
+        {
+            if (shown.Add(want.ReleaseId))
+            {
+                var meta = string.Join(" · ", new[] { want.Year?.ToString(CultureInfo.InvariantCulture), want.Formats.FirstOrDefault() }.Where(s => !string.IsNullOrEmpty(s)));
+                // Found on Discogs too: the row can still add it to the collection (the record is in the user's hands).
+                var hit = discogs?.FirstOrDefault(d => d.Id == want.ReleaseId);
+                rows.Add(new FindRow(want.ReleaseId, want.Title, want.Artist, meta, want.Thumb, 0, [], hit, Wanted: true));
+            }
+        }
+
         foreach (var result in discogs ?? [])
         {
             if (shown.Add(result.Id))
             {
-                rows.Add(new FindRow(result.Id, SearchText.Title(result), SearchText.Artist(result), SearchText.Meta(result), result.Thumb, 0, [], result));
+                rows.Add(new FindRow(result.Id, SearchText.Title(result), SearchText.Artist(result), SearchText.Meta(result), result.Thumb, 0, [], result, wants.Contains(result.Id)));
             }
         }
 
