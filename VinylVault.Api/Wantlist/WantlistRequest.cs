@@ -11,6 +11,12 @@ public sealed class WantlistRequest
     [FromQuery(Name = "q"), StringLength(200, ErrorMessage = "q must be at most 200 characters.")]
     public string? Q { get; init; }
 
+    [FromQuery(Name = "in_collection")]
+    public bool? InCollection { get; init; }
+
+    [FromQuery(Name = "rating"), Range(0, 5, ErrorMessage = "rating must be between 0 and 5.")]
+    public int? Rating { get; init; }
+
     [FromQuery(Name = "sort"), AllowedValues("artist", "title", "year", "date_added", "rating", null,
         ErrorMessage = "sort must be one of artist, title, year, date_added, rating.")]
     public string? Sort { get; init; }
@@ -30,6 +36,8 @@ public sealed class WantlistRequest
         return new WantQuery
         {
             Q = Q,
+            InCollection = InCollection,
+            Rating = Rating,
             Sort = Sort switch
             {
                 "artist" => WantSort.Artist,

@@ -9,6 +9,10 @@ public sealed record WantQuery
 
     /// <summary>Free text over title, artist, labels and catalogue numbers.</summary>
     public string? Q { get; init; }
+    /// <summary>Only wants already owned (true) or not yet owned (false); null for both.</summary>
+    public bool? InCollection { get; init; }
+    /// <summary>Only wants with this rating (0 = unrated).</summary>
+    public int? Rating { get; init; }
     public WantSort Sort { get; init; } = WantSort.DateAdded;
     public Collection.SortOrder Order { get; init; } = Collection.SortOrder.Desc;
     public int Page { get; init; } = 1;

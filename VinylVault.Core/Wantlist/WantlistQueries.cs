@@ -20,6 +20,16 @@ public sealed class WantlistQueries(IDbContextFactory<VaultDbContext> contexts)
             wants = wants.Where(w => w.SearchText.Contains(term));
         }
 
+        if (query.InCollection is { } owned)
+        {
+            wants = wants.Where(w => db.Instances.Any(i => i.ReleaseId == w.ReleaseId) == owned);
+        }
+
+        if (query.Rating is { } rating)
+        {
+            wants = wants.Where(w => w.Rating == rating);
+        }
+
         var total = await wants.CountAsync(cancellationToken);
         var items = await ViewsAsync(db, Sort(wants, query.Sort, query.Order).Skip((page - 1) * pageSize).Take(pageSize), cancellationToken);
         return new WantPage(items, page, pageSize, total);

@@ -58,6 +58,21 @@ public sealed class WantlistPageTests
         Assert.Contains("Homogenic", row.TextContent, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Only_the_wants_not_owned_yet_come_from_the_address_and_the_filters_round_trip_through_it()
+    {
+        await using var ctx = MudTestContext.Create();
+        await SeedAsync(await ctx.AddWantlistAsync());
+
+        var page = Open(ctx, "wantlist?in_collection=false&sort=artist&order=asc");
+
+        Assert.Equal(["102", "103"], page.FindAll("[data-test=want-card]").Select(c => c.GetAttribute("data-release")));
+        Assert.Empty(page.FindAll("[data-test=in-collection]"));
+        var query = VinylVault.Ui.Wantlist.WantlistUrl.Parse("http://localhost/wantlist?in_collection=true&rating=4").Query;
+        Assert.Equal((true, 4), (query.InCollection, query.Rating));
+        Assert.Equal("/wantlist?in_collection=true&rating=4", VinylVault.Ui.Wantlist.WantlistUrl.Build(query, "grid"));
+    }
+
     private static IRenderedComponent<VinylVault.Ui.Pages.Wantlist> Open(BunitContext ctx, string address)
     {
         ctx.Services.AddSingleton(new CoverUrls());

@@ -57,6 +57,7 @@ public sealed class WantlistEditTests
         await AssertInvalidAsync(vault.Client.PutAsJsonAsync("/api/wantlist/0", new { rating = 1 }), "release_id");
         await AssertInvalidAsync(vault.Client.GetAsync("/api/wantlist?sort=price"), "sort");
         await AssertInvalidAsync(vault.Client.GetAsync("/api/wantlist?page_size=501"), "page_size");
+        await AssertInvalidAsync(vault.Client.GetAsync("/api/wantlist?rating=6"), "rating");
         await ApiAssert.ProblemAsync(await vault.Client.DeleteAsync("/api/wantlist/987654321"), HttpStatusCode.NotFound);
         Assert.Empty(await vault.OutboxAsync());
 

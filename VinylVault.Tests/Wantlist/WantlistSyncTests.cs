@@ -42,6 +42,13 @@ public sealed class WantlistSyncTests
         Assert.InRange(found.Count, 1, Wants - 1);
         Assert.All(found, w => Assert.Contains(word, w.GetProperty("title").GetString() + " " + w.GetProperty("artist").GetString(), StringComparison.OrdinalIgnoreCase));
 
+        // Filtered at a record fair: only what is not owned yet, or only the five-star wants.
+        var notOwned = await WantlistState.ItemsAsync(vault.Client, "&in_collection=false");
+        Assert.Equal(items.Count(w => !w.GetProperty("in_collection").GetBoolean()), notOwned.Count);
+        Assert.All(notOwned, w => Assert.False(w.GetProperty("in_collection").GetBoolean()));
+        var fiveStars = await WantlistState.ItemsAsync(vault.Client, "&rating=5&in_collection=true");
+        Assert.Equal(items.Count(w => w.GetProperty("rating").GetInt32() == 5 && w.GetProperty("in_collection").GetBoolean()), fiveStars.Count);
+
         // A want's cover comes through the cover cache when it is shown, and from the cache after that.
         var unowned = items.First(w => !w.GetProperty("in_collection").GetBoolean() && w.GetProperty("local_thumb").GetString() is not null);
         using (var cover = await vault.Client.GetAsync(unowned.GetProperty("local_thumb").GetString()))

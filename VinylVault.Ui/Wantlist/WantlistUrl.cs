@@ -21,6 +21,8 @@ public static class WantlistUrl
         var query = new WantQuery
         {
             Q = Text("q"),
+            InCollection = Text("in_collection") switch { "true" => true, "false" => false, _ => null },
+            Rating = int.TryParse(Text("rating"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var rating) && rating is >= 0 and <= 5 ? rating : null,
             Sort = Text("sort") switch
             {
                 "artist" => WantSort.Artist,
@@ -56,6 +58,8 @@ public static class WantlistUrl
         }
 
         Add("q", query.Q);
+        Add("in_collection", query.InCollection is { } owned ? (owned ? "true" : "false") : null);
+        Add("rating", query.Rating?.ToString(CultureInfo.InvariantCulture));
         Add("sort", query.Sort == defaults.Sort ? null : SortKey(query.Sort));
         Add("order", query.Order == defaults.Order ? null : query.Order.ToString().ToLowerInvariant());
         Add("page", query.Page > 1 ? query.Page.ToString(CultureInfo.InvariantCulture) : null);
