@@ -38,15 +38,7 @@ public sealed class WantlistRequest
             Q = Q,
             InCollection = InCollection,
             Rating = Rating,
-            Sort = Sort switch
-            {
-                "artist" => WantSort.Artist,
-                "title" => WantSort.Title,
-                "year" => WantSort.Year,
-                "rating" => WantSort.Rating,
-                "date_added" => WantSort.DateAdded,
-                _ => defaults.Sort,
-            },
+            Sort = WantQuery.ParseSort(Sort) ?? defaults.Sort,
             Order = Order switch
             {
                 "asc" => SortOrder.Asc,

@@ -17,6 +17,19 @@ public sealed record WantQuery
     public Collection.SortOrder Order { get; init; } = Collection.SortOrder.Desc;
     public int Page { get; init; } = 1;
     public int PageSize { get; init; } = 50;
+
+    /// <summary>The sort a query-string key names (GET /api/wantlist and the page's address share them), or null.</summary>
+    public static WantSort? ParseSort(string? key) => key switch
+    {
+        "artist" => WantSort.Artist,
+        "title" => WantSort.Title,
+        "year" => WantSort.Year,
+        "rating" => WantSort.Rating,
+        "date_added" => WantSort.DateAdded,
+        _ => null,
+    };
+
+    public static string SortKey(WantSort sort) => sort == WantSort.DateAdded ? "date_added" : sort.ToString().ToLowerInvariant();
 }
 
 /// <summary>One want, as the Wantlist page and GET /api/wantlist show it.</summary>

@@ -34,9 +34,7 @@ public sealed record FindRow(long ReleaseId, string Title, string Artist, string
         var rows = owned.GroupBy(i => i.ReleaseId).Select(g =>
         {
             var first = g.First();
-            var meta = string.Join(" · ", new[] { first.Year?.ToString(CultureInfo.InvariantCulture), first.Formats.FirstOrDefault(), first.Labels.FirstOrDefault() }
-                .Where(s => !string.IsNullOrEmpty(s)));
-            return new FindRow(g.Key, first.Title, first.Artist, meta, first.LocalThumb ?? first.Thumb, g.Count(),
+            return new FindRow(g.Key, first.Title, first.Artist, Describe(first.Year, first.Formats.FirstOrDefault(), first.Labels.FirstOrDefault()), first.LocalThumb ?? first.Thumb, g.Count(),
                 [.. g.Select(i => Folder(i.FolderId)).Distinct()], null, wants.Contains(g.Key));
         }).ToList();
 
@@ -45,10 +43,9 @@ public sealed record FindRow(long ReleaseId, string Title, string Artist, string
         {
             if (shown.Add(want.ReleaseId))
             {
-                var meta = string.Join(" · ", new[] { want.Year?.ToString(CultureInfo.InvariantCulture), want.Formats.FirstOrDefault() }.Where(s => !string.IsNullOrEmpty(s)));
                 // Found on Discogs too: the row can still add it to the collection (the record is in the user's hands).
                 var hit = discogs?.FirstOrDefault(d => d.Id == want.ReleaseId);
-                rows.Add(new FindRow(want.ReleaseId, want.Title, want.Artist, meta, want.Thumb, 0, [], hit, Wanted: true));
+                rows.Add(new FindRow(want.ReleaseId, want.Title, want.Artist, Describe(want.Year, want.Formats.FirstOrDefault()), want.Thumb, 0, [], hit, Wanted: true));
             }
         }
 
@@ -62,4 +59,8 @@ public sealed record FindRow(long ReleaseId, string Title, string Artist, string
 
         return rows;
     }
+
+    /// <summary>"1977 · LP · Harvest": what is known, in that order.</summary>
+    private static string Describe(int? year, params string?[] more) =>
+        string.Join(" · ", new[] { year?.ToString(CultureInfo.InvariantCulture) }.Concat(more).Where(s => !string.IsNullOrEmpty(s)));
 }

@@ -23,15 +23,7 @@ public static class WantlistUrl
             Q = Text("q"),
             InCollection = Text("in_collection") switch { "true" => true, "false" => false, _ => null },
             Rating = int.TryParse(Text("rating"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var rating) && rating is >= 0 and <= 5 ? rating : null,
-            Sort = Text("sort") switch
-            {
-                "artist" => WantSort.Artist,
-                "title" => WantSort.Title,
-                "year" => WantSort.Year,
-                "rating" => WantSort.Rating,
-                "date_added" => WantSort.DateAdded,
-                _ => defaults.Sort,
-            },
+            Sort = WantQuery.ParseSort(Text("sort")) ?? defaults.Sort,
             Order = Text("order") switch
             {
                 "asc" => SortOrder.Asc,
@@ -60,12 +52,11 @@ public static class WantlistUrl
         Add("q", query.Q);
         Add("in_collection", query.InCollection is { } owned ? (owned ? "true" : "false") : null);
         Add("rating", query.Rating?.ToString(CultureInfo.InvariantCulture));
-        Add("sort", query.Sort == defaults.Sort ? null : SortKey(query.Sort));
+        Add("sort", query.Sort == defaults.Sort ? null : WantQuery.SortKey(query.Sort));
         Add("order", query.Order == defaults.Order ? null : query.Order.ToString().ToLowerInvariant());
         Add("page", query.Page > 1 ? query.Page.ToString(CultureInfo.InvariantCulture) : null);
         Add("view", view == "table" ? view : null);
         return QueryString.Create(pairs).ToUriComponent() is { Length: > 0 } qs ? Path + qs : Path;
     }
 
-    public static string SortKey(WantSort sort) => sort == WantSort.DateAdded ? "date_added" : sort.ToString().ToLowerInvariant();
 }
