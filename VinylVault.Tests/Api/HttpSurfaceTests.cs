@@ -103,9 +103,24 @@ public sealed class HttpSurfaceTests(SharedVaultApp shared) : IClassFixture<Shar
     public async Task Metrics_are_anonymous_prometheus_text_with_the_service_name()
     {
         using var client = _app.CreateAnonymousClient();
-        using var response = await client.GetAsync("/metrics");
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        // A request's duration is recorded after its answer has gone out, and the exporter caches a scrape briefly,
+        // so a scrape in the same instant as the app's first request may not list it yet: serve one, then scrape
+        // until it shows (or give up after a few seconds).
+        (await client.GetAsync("/health")).Dispose();
+        HttpStatusCode status;
+        string text;
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        do
+        {
+            using var response = await client.GetAsync("/metrics");
+            status = response.StatusCode;
+            text = await response.Content.ReadAsStringAsync();
+            if (text.Contains("http_server_request_duration_seconds", StringComparison.Ordinal)) break;
+            await Task.Delay(200);
+        }
+        while (DateTime.UtcNow < deadline);
+
+        Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("service_name=\"vinylvault\"", text, StringComparison.Ordinal);
         Assert.Contains("http_server_request_duration_seconds", text, StringComparison.Ordinal);
         Assert.Contains("dotnet_gc_", text, StringComparison.Ordinal);
