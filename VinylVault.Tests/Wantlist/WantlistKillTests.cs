@@ -27,7 +27,7 @@ public sealed class WantlistKillTests(ITestOutputHelper output)
             (options.RateLimit, options.RateLimitWindowSeconds) = (SyncHost.Limit, SyncKillTests.Window.TotalSeconds);
         });
         // Each answer takes a moment, so the kill falls while the fourth page is on its way.
-        server.Simulator.Faults.Latency = TimeSpan.FromMilliseconds(150);
+        server.Simulator.Faults.Latency = TimeSpan.FromMilliseconds(250);
         var directory = SyncHarness.NewDataDirectory();
         using (var child = SyncKillTests.StartChild(server, directory))
         {
