@@ -1,10 +1,13 @@
 using Microsoft.EntityFrameworkCore;
+using VinylVault.Core.Collection.Storage;
 using VinylVault.Core.Outbox;
 
 namespace VinylVault.Core.Collection;
 
 public sealed partial class CollectionQueries
 {
+    private readonly VersionedCache<Names>? _names = version is null ? null : new(version);
+
     /// <summary>The release with its tracklist, images and owned copies; null when it is not in the collection.</summary>
     public async Task<ReleaseDetailView?> GetReleaseAsync(long releaseId, CancellationToken cancellationToken)
     {
@@ -25,10 +28,9 @@ public sealed partial class CollectionQueries
             return null;
         }
 
-        var folders = await db.Folders.AsNoTracking().ToDictionaryAsync(f => f.Id, f => f.Name, cancellationToken);
-        var fields = await db.CustomFields.AsNoTracking().ToDictionaryAsync(f => f.Id, f => f.Name, cancellationToken);
+        var (folders, fields) = _names is null ? await ComputeNamesAsync(cancellationToken) : await _names.GetAsync(ComputeNamesAsync, cancellationToken);
         var copies = release.Instances.Select(i => (long?)i.InstanceId).ToList();
-        var pending = (await db.Outbox.Where(e => copies.Contains(e.InstanceId) && e.State != OutboxState.Sent).Select(e => e.InstanceId).ToListAsync(cancellationToken)).ToHashSet();
+        HashSet<long?> pending = copies.Count == 0 ? [] : (await db.Outbox.Where(e => copies.Contains(e.InstanceId) && e.State != OutboxState.Sent).Select(e => e.InstanceId).ToListAsync(cancellationToken)).ToHashSet();
         var community = release.CommunityHave is { } have
             ? new CommunityView(have, release.CommunityWant ?? 0, release.CommunityRating, release.CommunityRatingCount ?? 0)
             : null;
@@ -58,4 +60,14 @@ public sealed partial class CollectionQueries
             release.PriceCurrency,
             [.. release.Identifiers.OrderBy(i => i.Sequence).Select(i => new IdentifierView(i.Type, i.Value, i.Description))]);
     }
+
+    /// <summary>Folder and custom-field names, which every opened release shows: kept like the statistics, until the next commit.</summary>
+    private async Task<Names> ComputeNamesAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return new Names(await db.Folders.AsNoTracking().ToDictionaryAsync(f => f.Id, f => f.Name, cancellationToken),
+            await db.CustomFields.AsNoTracking().ToDictionaryAsync(f => f.Id, f => f.Name, cancellationToken));
+    }
+
+    private sealed record Names(Dictionary<int, string> Folders, Dictionary<int, string> Fields);
 }
