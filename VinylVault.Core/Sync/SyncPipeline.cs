@@ -24,6 +24,7 @@ internal sealed class SyncPipeline(
     SyncRunLog log,
     IDbContextFactory<VaultDbContext> contexts,
     VaultDatabase database,
+    DataVersion dataVersion,
     IOptions<SyncOptions> options,
     SyncProgress progress,
     ReleaseDetailRequests opened,
@@ -42,6 +43,7 @@ internal sealed class SyncPipeline(
         logger.LogInformation("Sync run {RunId} started (force full: {ForceFull}, by {Trigger})", runId, request.ForceFull, request.Trigger);
 
         var passComplete = false;
+        var writing = dataVersion.SyncWriting();
         var ticker = time.CreateTimer(_ => reporter.Publish(), null, SyncProgress.MinInterval, SyncProgress.MinInterval);
         try
         {
@@ -84,6 +86,7 @@ internal sealed class SyncPipeline(
         {
             await ticker.DisposeAsync();
             opened.EndSync();
+            writing.Dispose();
         }
 
         var (outcome, message) = run.Failure is { } failure ? (SyncOutcome.Failed, failure)
