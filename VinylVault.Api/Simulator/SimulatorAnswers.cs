@@ -47,7 +47,7 @@ internal static class SimulatorAnswers
 
     public static WireWantsPage Wants(DiscogsSimulator sim, SimulatorLinks links, int? page, int? perPage)
     {
-        var wants = sim.Collection.Wants;
+        IReadOnlyList<SimulatedWant> wants = sim.Faults.WantsListed is { } listed ? [.. sim.Collection.Wants.Take(listed)] : sim.Collection.Wants;
         var size = PerPage(perPage);
         var number = Math.Max(1, page ?? 1);
         var pages = Math.Max(1, (wants.Count + size - 1) / size);

@@ -76,6 +76,12 @@ public sealed class SimulatorFaults
     /// <summary>Discogs answers every read but refuses writes with 503, as during its read-only maintenance.</summary>
     public bool WritesUnavailable { get; set; }
 
+    /// <summary>
+    /// The wantlist lists only its first N wants, with pagination to match (a Discogs incident, a truncated answer):
+    /// a client cannot tell it from a wantlist that shrank. Null: the whole wantlist.
+    /// </summary>
+    public int? WantsListed { get; set; }
+
     /// <summary>The next <paramref name="count"/> writes are applied, then their connection is dropped: the client never hears the answer.</summary>
     public void DropAfterWrite(int count = 1) => Interlocked.Add(ref _dropsAfterWrite, count);
 
@@ -146,7 +152,7 @@ public sealed class SimulatorFaults
         {
             (ServerErrorRate, HtmlErrorRate, MalformedJsonRate, TimeoutRate, ShortPageRate) = (0, 0, 0, 0, 0);
             (Latency, HangDuration, PermanentServerError, Unreachable, WritesUnavailable) = (TimeSpan.Zero, TimeSpan.FromMinutes(2), false, false, false);
-            _dropsAfterWrite = 0;
+            (_dropsAfterWrite, WantsListed) = (0, null);
             (_stormUntil, _stormRetryAfter) = (default, null);
             _scripted.Clear();
             _missingReleases.Clear();

@@ -39,8 +39,8 @@ public static class SyncEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/confirm-removal", ConfirmRemoval)
             .WithSummary("Applies a held mass removal")
-            .WithDescription("Removes the copies a complete sync no longer found but kept because they were more than Sync:MaxRemovalPercent " +
-                "(sync_status.held_removal). 409 when nothing is held or a sync runs.");
+            .WithDescription("Removes the copies and wants a complete sync no longer found but kept because they were more than " +
+                "Sync:MaxRemovalPercent (sync_status.held_removal: count copies, wants wants). 409 when nothing is held or a sync runs.");
         group.MapGet("/history", GetHistory)
             .WithSummary("Past sync runs")
             .WithDescription($"The last {HistoryLength} runs, newest first, with their outcome, figures and errors.");

@@ -90,9 +90,9 @@ internal sealed class PageWriter(IDbContextFactory<VaultDbContext> contexts, Syn
     /// <summary>
     /// Only after a complete page pass (<see cref="PassComplete"/>): deletes the instances Discogs no longer lists,
     /// then unowned releases; or, when that would be a mass removal (<see cref="RemovalPolicy"/>), deletes nothing and
-    /// holds the removal for the owner (returned; null when pruned).
+    /// holds the removal for the owner (the number of copies held is returned; null when pruned).
     /// </summary>
-    public async Task<HeldRemoval?> PruneAsync(int maxRemovalPercent, DateTime now, CancellationToken cancellationToken)
+    public async Task<int?> PruneAsync(int maxRemovalPercent, DateTime now, CancellationToken cancellationToken)
     {
         // A copy added locally (a negative id until Discogs answers) is not on Discogs' pages yet: it never counts as vanished.
         var vanished = _instances.Keys.Where(id => id > 0 && !_seen.Contains(id)).ToList();
@@ -100,9 +100,9 @@ internal sealed class PageWriter(IDbContextFactory<VaultDbContext> contexts, Syn
         await using var batch = await SqlBatch.BeginAsync(db, cancellationToken);
         if (RemovalPolicy.MustHold(vanished.Count, _instances.Count, _seen.Count, maxRemovalPercent))
         {
-            var held = await HeldRemovals.HoldAsync(batch, vanished, now, cancellationToken);
+            await HeldRemovals.HoldAsync(batch, vanished, now, cancellationToken);
             await batch.CommitAsync(cancellationToken);
-            return held;
+            return vanished.Count;
         }
 
         var (instances, releases) = await InstanceStatements.PruneAsync(batch, vanished, outboxWatermark, cancellationToken);

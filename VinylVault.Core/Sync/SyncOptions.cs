@@ -24,7 +24,7 @@ public sealed class SyncOptions
     public int DetailRequestsInFlight { get; set; } = 4;
 
     /// <summary>
-    /// A complete pass that would remove more than this share of the local copies (and at least 10) holds the
+    /// A complete pass that would remove more than this share of the local copies, or of the wants (and at least 10), holds the
     /// removal until the owner confirms it; 100 never holds (but a pass that lists nothing always does).
     /// </summary>
     [Range(0, 100)]

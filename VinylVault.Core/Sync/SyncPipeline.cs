@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using VinylVault.Core.Collection;
 using VinylVault.Core.Collection.Storage;
 using VinylVault.Core.Discogs;
+using VinylVault.Core.Sync.Removal;
 using VinylVault.Core.Telemetry;
 using VinylVault.Core.Wantlist;
 using VinylVault.Core.Value;
@@ -27,6 +28,7 @@ internal sealed class SyncPipeline(
     DataVersion dataVersion,
     IOptions<SyncOptions> options,
     SyncProgress progress,
+    HeldRemovals heldRemovals,
     ReleaseDetailRequests opened,
     ValueSnapshots values,
     VaultMetrics metrics,
@@ -180,11 +182,11 @@ internal sealed class SyncPipeline(
         if (complete)
         {
             var held = await writer.PruneAsync(options.Value.MaxRemovalPercent, time.GetUtcNow().UtcDateTime, run.Stop);
-            progress.Hold(held);
-            if (held is not null)
+            await heldRemovals.LoadAsync(CancellationToken.None);
+            if (held is { } count)
             {
-                run.Notice = $"{held.Count} copies Discogs no longer lists were kept, not removed: confirm the removal, or keep them.";
-                logger.LogWarning("Removal of {Count} of {Local} copies held for the owner", held.Count, writer.LocalCopies);
+                run.Notice = $"{count} copies Discogs no longer lists were kept, not removed: confirm the removal, or keep them.";
+                logger.LogWarning("Removal of {Count} of {Local} copies held for the owner", count, writer.LocalCopies);
             }
         }
         else if (!run.Stop.IsCancellationRequested)
@@ -199,8 +201,12 @@ internal sealed class SyncPipeline(
     /// <summary>The wantlist: its pages only, before the details so a new want is listed within seconds too.</summary>
     private async Task WantlistPassAsync(SyncRunContext run, SyncProgressReporter reporter)
     {
-        var pass = new WantlistPass(api, contexts, run);
-        if (!await pass.RunAsync(run.Stop) && !run.Stop.IsCancellationRequested)
+        var pass = new WantlistPass(api, contexts, run, time);
+        if (await pass.RunAsync(run.Stop))
+        {
+            await heldRemovals.LoadAsync(CancellationToken.None);
+        }
+        else if (!run.Stop.IsCancellationRequested)
         {
             logger.LogWarning("Wantlist pass incomplete: no want removed");
         }

@@ -8,7 +8,7 @@ public sealed partial class SyncWorker
 {
     /// <summary>Applies the held removal (null: nothing held); refused while a sync runs, whose pass decides afresh.</summary>
     public Task<RemovalResult> TryApplyHeldRemovalAsync(CancellationToken cancellationToken) =>
-        ExclusiveAsync(async held => await held.ApplyAsync(cancellationToken) is { } removed ? RemovalResult.Done(removed) : RemovalResult.NothingHeld);
+        ExclusiveAsync(async held => await held.ApplyAsync(cancellationToken) is { } removed ? RemovalResult.Done(removed.Copies, removed.Wants) : RemovalResult.NothingHeld);
 
     /// <summary>"Keep my records": forgets the held removal until the next sync looks again.</summary>
     public Task<RemovalResult> TryDismissHeldRemovalAsync(CancellationToken cancellationToken) =>

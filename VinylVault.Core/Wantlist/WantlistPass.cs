@@ -13,17 +13,20 @@ namespace VinylVault.Core.Wantlist;
 /// <summary>
 /// The wantlist part of a sync: reads /users/{u}/wants page by page (100 a page: ceil(N/100) requests, nothing else),
 /// writes each page in one transaction, diffed against what the database held so an unchanged want costs no write,
-/// and after a complete pass removes the wants Discogs no longer lists. A want with a local edit that Discogs has not
-/// heard yet (or heard during this run) is left as the owner made it. A killed run leaves whole pages; the next one
-/// reads the list again, which is all it costs.
+/// and after a complete pass removes the wants Discogs no longer lists, unless that is a mass removal: then it is
+/// held with the collection's (<see cref="HeldRemovals"/>). A want with a local edit that Discogs has not heard yet
+/// (or heard during this run) is left as the owner made it. A killed run leaves whole pages; the next one reads the
+/// list again from page 1 (ceil(N/100) requests), which is all it costs.
 /// </summary>
-internal sealed class WantlistPass(IDiscogsApi api, IDbContextFactory<VaultDbContext> contexts, SyncRunContext run)
+internal sealed class WantlistPass(IDiscogsApi api, IDbContextFactory<VaultDbContext> contexts, SyncRunContext run, TimeProvider time)
 {
     public const int PerPage = 100;
 
     // An outbox entry of the want that still speaks for the local state (as InstanceStatements does for copies).
     private const string LocalEdit = "EXISTS (SELECT 1 FROM OutboxEntries o WHERE o.ReleaseId = {0} AND o.Kind IN ('WantAdd', 'WantEdit', 'WantRemove') " +
         "AND (o.State <> 'Sent' OR o.Id >= {1}))";
+
+    private static readonly string PendingWants = "SELECT w.ReleaseId AS Value FROM Wants w WHERE " + string.Format(null, LocalEdit, "w.ReleaseId", "{0}");
 
     private readonly HashSet<long> _seen = [];
     private readonly HashSet<int> _itemCounts = [];
@@ -118,23 +121,32 @@ internal sealed class WantlistPass(IDiscogsApi api, IDbContextFactory<VaultDbCon
 
     private async Task PruneAsync(CancellationToken cancellationToken)
     {
-        var vanished = _hashes.Keys.Where(id => !_seen.Contains(id)).ToList();
-        // The collection's rule, but only its arm that applies to a wantlist: a pass that lists nothing at all (a
-        // private or renamed account) removes nothing. A smaller wantlist is the owner's doing, mirrored as it is.
-        if (RemovalPolicy.MustHold(vanished.Count, _hashes.Count, _seen.Count, maxPercent: 100))
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var batch = await SqlBatch.BeginAsync(db, cancellationToken);
+        // A want with a local edit Discogs has not heard yet (an offline add) is not missing: it never counts as vanished.
+        var pending = await db.Database.SqlQueryRaw<long>(PendingWants, run.OutboxWatermark).ToListAsync(cancellationToken);
+        var vanished = _hashes.Keys.Where(id => !_seen.Contains(id)).Except(pending).ToList();
+        // The collection's rule (Sync:MaxRemovalPercent, at least 10, or a pass that lists nothing): a truncated or
+        // empty answer never prunes the wantlist; the removal is held for the owner with the copies'.
+        if (RemovalPolicy.MustHold(vanished.Count, _hashes.Count, _seen.Count, run.Options.MaxRemovalPercent))
         {
-            Notice = $"Discogs listed no wants, so the {vanished.Count} wants kept here were not removed.";
+            await HeldRemovals.HoldWantsAsync(batch, vanished, time.GetUtcNow().UtcDateTime, cancellationToken);
+            await batch.CommitAsync(cancellationToken);
+            Notice = $"{vanished.Count} wants Discogs no longer lists were kept, not removed: confirm the removal, or keep them.";
             return;
         }
 
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await using var batch = await SqlBatch.BeginAsync(db, cancellationToken);
-        var removed = await batch.Prepare("DELETE FROM Wants WHERE ReleaseId IN (SELECT value FROM json_each(@p0)) " +
-                $"AND NOT {string.Format(null, LocalEdit, "Wants.ReleaseId", "@p1")}", 2)
-            .RunAsync(cancellationToken, JsonSerializer.Serialize(vanished), run.OutboxWatermark);
+        var removed = await DeleteAsync(batch, vanished, run.OutboxWatermark, cancellationToken);
+        await HeldRemovals.ClearWantsAsync(batch, cancellationToken);
         await batch.CommitAsync(cancellationToken);
         run.Counters.WantsPruned(removed);
     }
+
+    /// <summary>Deletes these wants, except one with an outbox entry that still speaks for it (a local edit wins).</summary>
+    internal static Task<int> DeleteAsync(SqlBatch batch, IReadOnlyCollection<long> releaseIds, long outboxWatermark, CancellationToken cancellationToken) =>
+        batch.Prepare("DELETE FROM Wants WHERE ReleaseId IN (SELECT value FROM json_each(@p0)) " +
+                $"AND NOT {string.Format(null, LocalEdit, "Wants.ReleaseId", "@p1")}", 2)
+            .RunAsync(cancellationToken, JsonSerializer.Serialize(releaseIds), outboxWatermark);
 
     private static long Hash(Want want)
     {

@@ -55,7 +55,8 @@ public static class LoadDriver
             settings["Discogs:MaxRequestsPerMinute"] = Limit.ToString(CultureInfo.InvariantCulture);
             discogs.Simulator.RateLimit.Configure(Limit, TimeSpan.FromSeconds(1));
             discogs.Simulator.ResetTraffic();
-            await using var app = new VaultApp(settings);
+            // Measured as it runs at home: production environment and logging, not the tests' debug capture.
+            await using var app = new VaultApp(settings, environment: "Production", captureLogs: false);
             return await LoadAsync(app, discogs, clients, openLoopRate, duration, hubs, dashboards, sync);
         }
         finally

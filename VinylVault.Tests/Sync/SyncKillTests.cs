@@ -19,7 +19,7 @@ public sealed class SyncKillTests(ITestOutputHelper output)
 {
     private const int Items = 150;
     // A window long enough that the restarted process sends into the one its predecessor filled.
-    private static readonly TimeSpan Window = TimeSpan.FromSeconds(3);
+    internal static readonly TimeSpan Window = TimeSpan.FromSeconds(3);
 
     [Fact]
     public async Task A_sync_killed_as_its_burst_fills_the_window_resumes_at_once_by_itself_without_a_429()
@@ -128,12 +128,12 @@ public sealed class SyncKillTests(ITestOutputHelper output)
         options.RateLimitWindowSeconds = Window.TotalSeconds;
     });
 
-    private static Dictionary<string, string?> Settings() => new()
+    internal static Dictionary<string, string?> Settings() => new()
     {
         ["Discogs:RateLimitWindowSeconds"] = Window.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 
-    private static Process StartChild(SimulatorServer server, string directory)
+    internal static Process StartChild(SimulatorServer server, string directory)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         string[] args = [
@@ -148,7 +148,7 @@ public sealed class SyncKillTests(ITestOutputHelper output)
     }
 
     /// <summary>Signals the child (from a dedicated thread, so a busy thread pool cannot delay it) once <paramref name="due"/> holds; returns how long it took to exit after that.</summary>
-    private static async Task<TimeSpan> KillWhenAsync(Process child, Func<bool> due, Action<Process> kill)
+    internal static async Task<TimeSpan> KillWhenAsync(Process child, Func<bool> due, Action<Process> kill)
     {
         var signalled = false;
         var clock = Stopwatch.StartNew();
@@ -180,7 +180,7 @@ public sealed class SyncKillTests(ITestOutputHelper output)
     }
 
     /// <summary>Waits for the run a start-up resumed by itself to end; returns the interrupted run and the resumed one.</summary>
-    private static async Task<(SyncRunView Interrupted, SyncRunView Resumed)> ResumedRunAsync(SyncHarness harness)
+    internal static async Task<(SyncRunView Interrupted, SyncRunView Resumed)> ResumedRunAsync(SyncHarness harness)
     {
         IReadOnlyList<SyncRunView> runs = [];
         await Eventually.TrueAsync(
@@ -195,7 +195,7 @@ public sealed class SyncKillTests(ITestOutputHelper output)
         return (runs[1], runs[0]);
     }
 
-    private static async Task<string> IntegrityCheckAsync(string directory)
+    internal static async Task<string> IntegrityCheckAsync(string directory)
     {
         await using var connection = new SqliteConnection(VaultDatabase.ForFile(Path.Combine(directory, StorageOptions.DatabaseFileName)));
         await connection.OpenAsync();

@@ -154,6 +154,11 @@ public sealed class SyncBarTests
         bar.Find("[data-test=held-removal-keep]").Click();
         Assert.True(kept);
 
+        // Wants held with the copies: the warning names both, and one button removes both.
+        var both = ctx.Render<SyncBar>(p => p.Add(b => b.Status, done with { HeldRemoval = new HeldRemoval(15, MudTestContext.Now, Wants: 1) }));
+        Assert.Contains("15 records and 1 want are no longer listed on Discogs", both.Find("[data-test=held-removal]").TextContent);
+        Assert.Equal("Remove 16", both.Find("[data-test=held-removal-apply]").TextContent.Trim());
+
         var clear = ctx.Render<SyncBar>(p => p.Add(b => b.Status, done with { HeldRemoval = null }));
         Assert.Empty(clear.FindAll("[data-test=held-removal]"));
         var running = ctx.Render<SyncBar>(p => p.Add(b => b.Status, Running with { HeldRemoval = new HeldRemoval(1234, MudTestContext.Now) }));

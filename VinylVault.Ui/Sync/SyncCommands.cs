@@ -36,7 +36,7 @@ public sealed class SyncCommands(SyncWorker worker, ISnackbar snackbar)
         var result = await worker.TryApplyHeldRemovalAsync(CancellationToken.None);
         snackbar.Add(result.Outcome switch
         {
-            RemovalOutcome.Done => $"Removed {result.Removed:N0} records Discogs no longer lists.",
+            RemovalOutcome.Done => $"Removed {HeldRemovalWarning.Describe(result.Removed, result.WantsRemoved)} Discogs no longer lists.",
             RemovalOutcome.SyncRunning => "A sync is running: it decides afresh what to remove.",
             _ => "Nothing waits to be removed.",
         }, result.Outcome == RemovalOutcome.Done ? Severity.Success : Severity.Info);

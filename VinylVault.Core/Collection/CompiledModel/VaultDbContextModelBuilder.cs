@@ -11,7 +11,7 @@ namespace VinylVault.Core.Collection.CompiledModel
     public partial class VaultDbContextModel
     {
         private VaultDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("765bf2f9-d3aa-4afb-83c6-f84a00314b2a"), entityTypeCount: 24)
+            : base(skipDetectChanges: false, modelId: new Guid("4b5e5463-76a8-48fc-9748-844c2753ae3a"), entityTypeCount: 25)
         {
         }
 
@@ -38,6 +38,7 @@ namespace VinylVault.Core.Collection.CompiledModel
             var ownerAccount = OwnerAccountEntityType.Create(this);
             var storedDiscogsAccount = StoredDiscogsAccountEntityType.Create(this);
             var heldCopy = HeldCopyEntityType.Create(this);
+            var heldWant = HeldWantEntityType.Create(this);
             var syncRun = SyncRunEntityType.Create(this);
             var valueSnapshot = ValueSnapshotEntityType.Create(this);
             var wantedRelease = WantedReleaseEntityType.Create(this);
@@ -76,6 +77,7 @@ namespace VinylVault.Core.Collection.CompiledModel
             OwnerAccountEntityType.CreateAnnotations(ownerAccount);
             StoredDiscogsAccountEntityType.CreateAnnotations(storedDiscogsAccount);
             HeldCopyEntityType.CreateAnnotations(heldCopy);
+            HeldWantEntityType.CreateAnnotations(heldWant);
             SyncRunEntityType.CreateAnnotations(syncRun);
             ValueSnapshotEntityType.CreateAnnotations(valueSnapshot);
             WantedReleaseEntityType.CreateAnnotations(wantedRelease);

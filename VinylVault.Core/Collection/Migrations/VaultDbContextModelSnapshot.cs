@@ -637,6 +637,19 @@ namespace VinylVault.Core.Collection.Migrations
                     b.ToTable("HeldRemovals", (string)null);
                 });
 
+            modelBuilder.Entity("VinylVault.Core.Sync.Removal.HeldWant", b =>
+                {
+                    b.Property<long>("ReleaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("HeldSince")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ReleaseId");
+
+                    b.ToTable("HeldWantRemovals", (string)null);
+                });
+
             modelBuilder.Entity("VinylVault.Core.Sync.SyncRun", b =>
                 {
                     b.Property<int>("Id")

@@ -27,6 +27,7 @@ public sealed class VaultDbContext(DbContextOptions<VaultDbContext> options) : D
     public DbSet<CustomField> CustomFields => Set<CustomField>();
     public DbSet<SyncRun> SyncRuns => Set<SyncRun>();
     public DbSet<HeldCopy> HeldCopies => Set<HeldCopy>();
+    public DbSet<HeldWant> HeldWants => Set<HeldWant>();
     public DbSet<OutboxEntry> Outbox => Set<OutboxEntry>();
     public DbSet<CoverFile> CoverFiles => Set<CoverFile>();
     public DbSet<WantedRelease> Wants => Set<WantedRelease>();

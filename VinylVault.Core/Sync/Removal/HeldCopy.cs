@@ -25,5 +25,8 @@ internal sealed class HeldCopyConfiguration : IEntityTypeConfiguration<HeldCopy>
     }
 }
 
-/// <summary>What `sync_status.held_removal` says: how many copies wait to be removed, and since when.</summary>
-public sealed record HeldRemoval(int Count, DateTimeOffset Since);
+/// <summary>
+/// What `sync_status.held_removal` says: how many copies (<paramref name="Count"/>) and how many wants wait to be
+/// removed, and since when the first of them was held.
+/// </summary>
+public sealed record HeldRemoval(int Count, DateTimeOffset Since, int Wants = 0);

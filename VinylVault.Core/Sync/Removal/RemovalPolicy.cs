@@ -1,6 +1,6 @@
 namespace VinylVault.Core.Sync.Removal;
 
-/// <summary>When a complete pass may prune on its own, and when the owner has to say so.</summary>
+/// <summary>When a complete pass (of the collection or of the wantlist) may prune on its own, and when the owner has to say so.</summary>
 public static class RemovalPolicy
 {
     /// <summary>The fewest copies a held removal ever concerns: removing a handful is everyday collecting.</summary>
