@@ -4,8 +4,8 @@ using VinylVault.Core.Collection;
 
 namespace VinylVault.Api.Collection;
 
-/// <summary>The query string of GET /api/collection; every value is checked here and reaches SQL only as a parameter.</summary>
-public sealed class CollectionRequest
+/// <summary>The query string of GET /api/collection (format and years in <see cref="ReleaseFilterRequest"/>); every value is checked here and reaches SQL only as a parameter.</summary>
+public sealed class CollectionRequest : ReleaseFilterRequest
 {
     [FromQuery(Name = "q"), StringLength(200, ErrorMessage = "q must be at most 200 characters.")]
     public string? Q { get; init; }
@@ -15,15 +15,6 @@ public sealed class CollectionRequest
 
     [FromQuery(Name = "style"), StringLength(100, ErrorMessage = "style must be at most 100 characters.")]
     public string? Style { get; init; }
-
-    [FromQuery(Name = "format"), StringLength(100, ErrorMessage = "format must be at most 100 characters.")]
-    public string? Format { get; init; }
-
-    [FromQuery(Name = "year_from"), Range(0, 9999, ErrorMessage = "year_from must be a year between 0 and 9999.")]
-    public int? YearFrom { get; init; }
-
-    [FromQuery(Name = "year_to"), Range(0, 9999, ErrorMessage = "year_to must be a year between 0 and 9999.")]
-    public int? YearTo { get; init; }
 
     [FromQuery(Name = "folder_id"), Range(0, int.MaxValue, ErrorMessage = "folder_id must be 0 (all) or a folder id.")]
     public int? FolderId { get; init; }

@@ -29,6 +29,7 @@ public sealed class SimulatorImageHost(TimeProvider time)
     private readonly Dictionary<long, ImageFault> _faults = [];
     private readonly Dictionary<string, int> _hosts = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<long> _arrivals = [];
+    private readonly List<long> _servedReleases = [];
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte[]?> _drawn = new(StringComparer.Ordinal);
     private DateTimeOffset _stormUntil;
     private TimeSpan? _stormAhead;
@@ -56,6 +57,9 @@ public sealed class SimulatorImageHost(TimeProvider time)
 
     /// <summary>Images answered 200 with the real picture.</summary>
     public int Served => Read(() => _served);
+
+    /// <summary>The release of each image answered 200, in the order they were answered.</summary>
+    public IReadOnlyList<long> ServedReleases() => Read(() => _servedReleases.ToList());
 
     public int TooManyRequests => Read(() => _tooMany);
 
@@ -119,6 +123,7 @@ public sealed class SimulatorImageHost(TimeProvider time)
             _faults.Clear();
             _hosts.Clear();
             _arrivals.Clear();
+            _servedReleases.Clear();
             (_stormAhead, _stormUntil, _stormRetryAfter, Latency) = (null, default, null, TimeSpan.Zero);
             (_peakInFlight, _served, _withAuthorization, _tooMany) = (0, 0, 0, 0);
         }
@@ -184,6 +189,7 @@ public sealed class SimulatorImageHost(TimeProvider time)
             lock (_gate)
             {
                 _served++;
+                _servedReleases.Add(releaseId);
             }
 
             await Write(response, "image/png", png, http.RequestAborted);

@@ -13,7 +13,7 @@ public static class WantlistEndpoints
         var wantlist = api.MapGroup("/wantlist").WithTags("Wantlist");
         wantlist.MapGet("", GetPage).WithSummary("A page of the wantlist")
             .WithDescription("Wants from the local database, searched (title, artist, label, catalogue number), sorted (artist, title, year, date_added, rating) " +
-                "filtered (in_collection=true|false, rating=0-5) and paged; in_collection says a copy is owned. 400 names a parameter out of range.")
+                "filtered (in_collection=true|false, rating=0-5, and format, year_from, year_to as GET /api/collection takes them) and paged; in_collection says a copy is owned. 400 names a parameter out of range.")
             .ProducesValidationProblem();
         wantlist.MapPut("/{release_id:long}", Put).WithSummary("Want a release, or change a want's notes and rating")
             .WithDescription("notes (at most 255 characters) and rating (0-5); what is left out stays as it is. Answers 202 with the want as it is now " +

@@ -1,12 +1,13 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
+using VinylVault.Api.Collection;
 using VinylVault.Core.Collection;
 using VinylVault.Core.Wantlist;
 
 namespace VinylVault.Api.Wantlist;
 
-/// <summary>The query string of GET /api/wantlist; every value is checked here and reaches SQL only as a parameter.</summary>
-public sealed class WantlistRequest
+/// <summary>The query string of GET /api/wantlist (format and years as GET /api/collection takes them); every value is checked here and reaches SQL only as a parameter.</summary>
+public sealed class WantlistRequest : ReleaseFilterRequest
 {
     [FromQuery(Name = "q"), StringLength(200, ErrorMessage = "q must be at most 200 characters.")]
     public string? Q { get; init; }
@@ -38,6 +39,9 @@ public sealed class WantlistRequest
             Q = Q,
             InCollection = InCollection,
             Rating = Rating,
+            Format = Format,
+            YearFrom = YearFrom,
+            YearTo = YearTo,
             Sort = WantQuery.ParseSort(Sort) ?? defaults.Sort,
             Order = Order switch
             {

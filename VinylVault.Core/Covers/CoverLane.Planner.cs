@@ -8,9 +8,9 @@ public sealed partial class CoverLane
     private static readonly TimeSpan LongestIdle = TimeSpan.FromMinutes(5);
 
     /// <summary>
-    /// The prefetch: reads the work list (newest records first) and queues what is not pending yet; when nothing is
-    /// left, waits for a sign of new covers (a sync's page pass, a finished download) or the next failed one falling
-    /// due. After a completed sync, first deletes the covers of releases that left the collection.
+    /// The prefetch: reads the work list (the collection's newest records first, then the wants') and queues what is not
+    /// pending yet; when nothing is left, waits for a sign of new covers (a sync's page pass, a finished download) or the
+    /// next failed one falling due. After a completed sync, first deletes the covers of releases neither owned nor wanted.
     /// </summary>
     private async Task PlanAsync(CancellationToken stoppingToken)
     {
@@ -68,7 +68,7 @@ public sealed partial class CoverLane
         await ledger.DeleteAsync(orphans, stoppingToken);
         if (orphans.Count > 0)
         {
-            logger.LogInformation("Deleted {Count} cover files of releases no longer in the collection", orphans.Count);
+            logger.LogInformation("Deleted {Count} cover files of releases neither in the collection nor wanted", orphans.Count);
             Changed?.Invoke();
         }
     }

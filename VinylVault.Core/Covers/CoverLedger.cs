@@ -8,7 +8,7 @@ namespace VinylVault.Core.Covers;
 /// <summary>One image the lane should fetch.</summary>
 public sealed record CoverWork(long ReleaseId, string Kind, string Url);
 
-/// <summary>GET /api/covers: the thumbs and covers of the collection, by state; bytes of every cached file.</summary>
+/// <summary>GET /api/covers: the thumbs and covers of the collection and the wantlist, by state; bytes of every cached file.</summary>
 public sealed record CoverStats(int Cached, int Missing, int Failed, int Refused, long Bytes, int Queued)
 {
     [System.Text.Json.Serialization.JsonIgnore]
@@ -18,16 +18,23 @@ public sealed record CoverStats(int Cached, int Missing, int Failed, int Refused
 /// <summary>The cover rows in the database: what is wanted, what became of each download, what to clean up.</summary>
 public sealed class CoverLedger(IDbContextFactory<VaultDbContext> contexts, TimeProvider time)
 {
-    // Every thumb and cover of a release in the collection, with the date its newest copy was added.
+    // Every thumb and cover of a release in the collection (tier 0), then of a want not owned (tier 1, fetched after
+    // the collection's), with the date its newest copy or the want was added. One row per (release, kind).
     private const string Wanted = """
         WITH wanted AS (
-            SELECT r.Id AS ReleaseId, 'thumb' AS Kind, r.Thumb AS Url, MAX(i.DateAdded) AS Added
+            SELECT r.Id AS ReleaseId, 'thumb' AS Kind, r.Thumb AS Url, MAX(i.DateAdded) AS Added, 0 AS Tier
             FROM Releases r JOIN CollectionInstances i ON i.ReleaseId = r.Id
             WHERE r.Thumb IS NOT NULL AND r.Thumb <> '' GROUP BY r.Id
             UNION ALL
-            SELECT r.Id, 'cover', r.CoverImage, MAX(i.DateAdded)
+            SELECT r.Id, 'cover', r.CoverImage, MAX(i.DateAdded), 0
             FROM Releases r JOIN CollectionInstances i ON i.ReleaseId = r.Id
-            WHERE r.CoverImage IS NOT NULL AND r.CoverImage <> '' GROUP BY r.Id)
+            WHERE r.CoverImage IS NOT NULL AND r.CoverImage <> '' GROUP BY r.Id
+            UNION ALL
+            SELECT w.ReleaseId, 'thumb', w.Thumb, w.DateAdded, 1 FROM Wants w
+            WHERE w.Thumb IS NOT NULL AND w.Thumb <> '' AND NOT EXISTS (SELECT 1 FROM CollectionInstances i WHERE i.ReleaseId = w.ReleaseId)
+            UNION ALL
+            SELECT w.ReleaseId, 'cover', w.CoverImage, w.DateAdded, 1 FROM Wants w
+            WHERE w.CoverImage IS NOT NULL AND w.CoverImage <> '' AND NOT EXISTS (SELECT 1 FROM CollectionInstances i WHERE i.ReleaseId = w.ReleaseId))
         """;
 
     public async Task<List<CoverFile>> CachedRowsAsync(CancellationToken cancellationToken)
@@ -36,14 +43,14 @@ public sealed class CoverLedger(IDbContextFactory<VaultDbContext> contexts, Time
         return await db.CoverFiles.AsNoTracking().Where(c => c.State == CoverState.Cached).ToListAsync(cancellationToken);
     }
 
-    /// <summary>Images to fetch, newest records first: never tried, changed URL, or failed and due again.</summary>
+    /// <summary>Images to fetch, the collection's newest records first, then the wants': never tried, changed URL, or failed and due again.</summary>
     public async Task<List<CoverWork>> WorkListAsync(int limit, CancellationToken cancellationToken)
     {
         var sql = Wanted + """
             SELECT w.ReleaseId, w.Kind, w.Url FROM wanted w
             LEFT JOIN CoverFiles c ON c.ReleaseId = w.ReleaseId AND c.Kind = w.Kind
             WHERE c.ReleaseId IS NULL OR c.SourceUrl <> w.Url OR (c.State = 'Failed' AND c.RetryAtMs <= $now)
-            ORDER BY w.Added DESC, w.ReleaseId, w.Kind LIMIT $limit
+            ORDER BY w.Tier, w.Added DESC, w.ReleaseId, w.Kind LIMIT $limit
             """;
         var work = new List<CoverWork>();
         await QueryAsync(sql, cancellationToken, r => work.Add(new CoverWork(r.GetInt64(0), r.GetString(1), r.GetString(2))),
@@ -88,7 +95,7 @@ public sealed class CoverLedger(IDbContextFactory<VaultDbContext> contexts, Time
             return await db.ReleaseImages.Where(i => i.ReleaseId == releaseId && i.Sequence == sequence).Select(i => i.Uri).FirstOrDefaultAsync(cancellationToken);
         }
 
-        // A want of a release not owned has its own page data: its images are fetched when shown, not prefetched.
+        // A want of a release not owned has its own page data (and its covers, prefetched after the collection's).
         var urls = await db.Releases.Where(r => r.Id == releaseId).Select(r => new { r.Thumb, r.CoverImage }).FirstOrDefaultAsync(cancellationToken)
             ?? await db.Wants.Where(w => w.ReleaseId == releaseId).Select(w => new { w.Thumb, w.CoverImage }).FirstOrDefaultAsync(cancellationToken);
         var url = kind == CoverKind.Thumb ? urls?.Thumb : urls?.CoverImage;
@@ -122,7 +129,7 @@ public sealed class CoverLedger(IDbContextFactory<VaultDbContext> contexts, Time
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>Rows of releases with no copy left in the collection: their files go after a complete pass.</summary>
+    /// <summary>Rows of releases neither in the collection nor wanted: their files go after a complete pass.</summary>
     public async Task<List<CoverFile>> OrphansAsync(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

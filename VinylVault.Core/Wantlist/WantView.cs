@@ -13,6 +13,10 @@ public sealed record WantQuery
     public bool? InCollection { get; init; }
     /// <summary>Only wants with this rating (0 = unrated).</summary>
     public int? Rating { get; init; }
+    /// <summary>A format name or description ("Vinyl", "LP", "7\""), as the collection's filter takes it.</summary>
+    public string? Format { get; init; }
+    public int? YearFrom { get; init; }
+    public int? YearTo { get; init; }
     public WantSort Sort { get; init; } = WantSort.DateAdded;
     public Collection.SortOrder Order { get; init; } = Collection.SortOrder.Desc;
     public int Page { get; init; } = 1;

@@ -30,6 +30,23 @@ public sealed class WantlistQueries(IDbContextFactory<VaultDbContext> contexts)
             wants = wants.Where(w => w.Rating == rating);
         }
 
+        // A want keeps its format names and descriptions in one list: either matches, without case.
+        if (!string.IsNullOrWhiteSpace(query.Format))
+        {
+            var format = query.Format.Trim().ToLowerInvariant();
+            wants = wants.Where(w => w.Formats.Any(f => f.ToLower() == format));
+        }
+
+        if (query.YearFrom is { } from)
+        {
+            wants = wants.Where(w => w.Year >= from);
+        }
+
+        if (query.YearTo is { } to)
+        {
+            wants = wants.Where(w => w.Year <= to);
+        }
+
         var total = await wants.CountAsync(cancellationToken);
         var items = await ViewsAsync(db, Sort(wants, query.Sort, query.Order).Skip((page - 1) * pageSize).Take(pageSize), cancellationToken);
         return new WantPage(items, page, pageSize, total);
@@ -39,6 +56,14 @@ public sealed class WantlistQueries(IDbContextFactory<VaultDbContext> contexts)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return (await ViewsAsync(db, db.Wants.AsNoTracking().Where(w => w.ReleaseId == releaseId), cancellationToken)).SingleOrDefault();
+    }
+
+    /// <summary>The format names and descriptions on the wantlist, for the page's format filter.</summary>
+    public async Task<List<string>> FormatsAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var formats = await db.Wants.Select(w => w.Formats).ToListAsync(cancellationToken);
+        return [.. formats.SelectMany(f => f).Where(f => f.Length > 0).Distinct().Order(StringComparer.OrdinalIgnoreCase)];
     }
 
     /// <summary>Of <paramref name="releaseIds"/>, those on the wantlist (the release page and Search mark them).</summary>

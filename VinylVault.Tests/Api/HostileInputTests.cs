@@ -29,7 +29,8 @@ public sealed partial class HostileInputTests(SyncedVault vault) : IClassFixture
         "/api/collection?sort={0}", "/api/collection?order={0}", "/api/collection?page={0}", "/api/collection?page_size={0}",
         "/api/search?q={0}", "/api/search?q=abba&limit={0}", "/api/releases/{0}", "/api/keys/{0}", "/api/sync/history?{0}",
         "/api/stats?{0}", "/api/sync/status?{0}", "/api/account/discogs?{0}", "/api/wantlist?q={0}", "/api/wantlist?sort={0}",
-        "/api/wantlist?order={0}", "/api/wantlist?page={0}", "/api/wantlist?page_size={0}",
+        "/api/wantlist?order={0}", "/api/wantlist?page={0}", "/api/wantlist?page_size={0}", "/api/wantlist?format={0}",
+        "/api/wantlist?year_from={0}", "/api/wantlist?year_to={0}",
     ];
 
     private static readonly (HttpMethod Method, string Path)[] BodyRoutes =

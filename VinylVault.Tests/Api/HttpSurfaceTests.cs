@@ -58,6 +58,13 @@ public sealed class HttpSurfaceTests(SharedVaultApp shared) : IClassFixture<Shar
             Assert.True(paths.TryGetProperty(path, out _), $"{path} missing from the OpenAPI document");
         }
 
+        // The collection and the wantlist take format and years under the same names (one request class).
+        foreach (var path in (string[])["/api/collection", "/api/wantlist"])
+        {
+            var names = paths.GetProperty(path).GetProperty("get").GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString());
+            Assert.Superset(new HashSet<string?> { "format", "year_from", "year_to" }, names.ToHashSet());
+        }
+
         var schemas = doc.GetProperty("components").GetProperty("schemas");
         Assert.True(schemas.GetProperty("CreatedApiKey").GetProperty("properties").TryGetProperty("created_at", out _));
         Assert.True(schemas.GetProperty("SyncStatusAnswer").GetProperty("properties").TryGetProperty("client_online", out _));

@@ -73,11 +73,13 @@ public sealed class OfflineCoversTests(OfflineCoversApp app, ITestOutputHelper o
         """;
 
     [Fact]
-    public async Task With_every_cover_cached_and_Discogs_gone_the_grid_table_and_a_release_page_load_from_this_site_alone()
+    public async Task With_every_cover_cached_and_Discogs_gone_the_grid_table_wantlist_and_a_release_page_load_from_this_site_alone()
     {
         var discogs = app.Discogs!;
         var images = discogs.Simulator.Images;
         var withImages = CoverVault.ReleasesWithImages(discogs);
+        var wants = CoverVault.WantsWithImages(discogs); // prefetched after the collection's, shown by the Wantlist page
+        var cached = 2 * (withImages.Count + wants.Count);
         var releases = discogs.ExpectedCollection().Select(i => i.BasicInformation.Id).Distinct().ToList();
         var several = releases.First(id => discogs.ExpectedRelease(id)!.Images.Count >= 3);
         using var client = app.App.CreateKeyClient();
@@ -99,7 +101,7 @@ public sealed class OfflineCoversTests(OfflineCoversApp app, ITestOutputHelper o
 
         var covers = await CoverVault.WaitForCoversAsync(client, TimeSpan.FromSeconds(180));
         output.WriteLine($"covers settled after {clock.Elapsed}: {covers}");
-        Assert.Equal(2 * withImages.Count, covers.GetProperty("cached").GetInt32());
+        Assert.Equal(cached, covers.GetProperty("cached").GetInt32());
         Assert.Equal((0, 0, 0, 0), (covers.GetProperty("missing").GetInt32(), covers.GetProperty("failed").GetInt32(),
             covers.GetProperty("refused").GetInt32(), covers.GetProperty("queued").GetInt32()));
 
@@ -121,7 +123,7 @@ public sealed class OfflineCoversTests(OfflineCoversApp app, ITestOutputHelper o
             await Assert.ThrowsAsync<HttpRequestException>(() => probe.GetAsync($"{discogsBase}/images/R-{withImages[0]}-1.png"));
         }
 
-        foreach (var id in withImages)
+        foreach (var id in withImages.Concat(wants))
         {
             foreach (var kind in (string[])[CoverKind.Thumb, CoverKind.Cover])
             {
@@ -131,7 +133,7 @@ public sealed class OfflineCoversTests(OfflineCoversApp app, ITestOutputHelper o
             }
         }
 
-        // The grid from top to bottom, the table's first and last screens, the release opened before, the cover line.
+        // The grid from top to bottom, the table's first and last screens, the wantlist, the release opened before, the cover line.
         var offline = Snapshot(requests).Count;
         await page.GotoAsync("/collection");
         await browser.WaitForCircuitAsync();
@@ -139,20 +141,24 @@ public sealed class OfflineCoversTests(OfflineCoversApp app, ITestOutputHelper o
         await page.GotoAsync("/collection?view=table");
         await browser.WaitForCircuitAsync();
         var table = await WalkAsync(page, "[data-test=collection-row]", screens: 2);
+        await page.GotoAsync("/wantlist");
+        await browser.WaitForCircuitAsync();
+        var wanted = await WalkAsync(page, "[data-test=want-card]", screens: int.MaxValue);
         await page.GotoAsync($"/releases/{several}");
         await page.Locator("[data-test=release-images] img").First.WaitForAsync();
         Assert.True(await AllCoversLoadAsync(page), "the release opened online shows every image offline");
         await page.GotoAsync("/");
         await Assertions.Expect(page.Locator("[data-test=cover-progress]"))
-            .ToContainTextAsync($"covers {SyncFormat.Count(2 * withImages.Count)} / {SyncFormat.Count(2 * withImages.Count)}");
+            .ToContainTextAsync($"covers {SyncFormat.Count(cached)} / {SyncFormat.Count(cached)}");
         await browser.ScreenshotAsync("collection-offline", fullPage: false);
 
         var all = Snapshot(requests);
-        output.WriteLine($"offline: {grid.Loaded} covers loaded in the grid ({grid.Screens} screens), {table.Loaded} in the table; " +
+        output.WriteLine($"offline: {grid.Loaded} covers loaded in the grid ({grid.Screens} screens), {table.Loaded} in the table, {wanted.Loaded} on the wantlist; " +
             $"{all.Count - offline} requests offline, {all.Count} in all");
         Assert.Equal(withImages.Count, grid.Releases.Count(withImages.Contains));
-        var placeholders = grid.Placeholders.Concat(table.Placeholders).ToList();
-        Assert.All(placeholders, id => Assert.DoesNotContain(long.Parse(id, System.Globalization.CultureInfo.InvariantCulture), withImages));
+        Assert.Equal(wants.Count, wanted.Releases.Count(wants.Contains));
+        var placeholders = grid.Placeholders.Concat(table.Placeholders).Concat(wanted.Placeholders).ToList();
+        Assert.All(placeholders, id => Assert.DoesNotContain(long.Parse(id, System.Globalization.CultureInfo.InvariantCulture), withImages.Concat(wants)));
         var foreign = all.Where(url => !SameOrigin(url)).ToList();
         Assert.True(foreign.Count == 0, "requests to other origins:\n" + string.Join("\n", foreign));
         Assert.Contains(all.Skip(offline), url => url.Contains("/covers/", StringComparison.Ordinal));

@@ -16,7 +16,7 @@ public sealed class CoverKillTests(ITestOutputHelper output)
     {
         await using var server = await SimulatorServer.StartAsync(o => (o.CollectionSize, o.RateLimit, o.RateLimitWindowSeconds) = (80, 1000, 1));
         server.Simulator.Images.Latency = TimeSpan.FromMilliseconds(40);
-        var wanted = 2 * server.ExpectedCollection().Select(i => i.BasicInformation).Where(b => !string.IsNullOrEmpty(b.Thumb)).Select(b => b.Id).Distinct().Count();
+        var wanted = 2 * CoverVault.ReleasesToCache(server).Count;
         var directory = SyncHarness.NewDataDirectory();
         string[] settings =
         [

@@ -29,9 +29,10 @@ public sealed class CoverVault : IAsyncDisposable
     /// <summary>"127.0.0.1:port": the Host header the image host sees from an allowed request.</summary>
     public string ImageHost => new Uri(Discogs.BaseUrl).Authority;
 
-    public static async Task<CoverVault> StartAsync(int collectionSize, IDictionary<string, string?>? settings = null, Action<SimulatorServer>? beforeApp = null)
+    public static async Task<CoverVault> StartAsync(
+        int collectionSize, IDictionary<string, string?>? settings = null, Action<SimulatorServer>? beforeApp = null, int? wantlistSize = null)
     {
-        var discogs = await DiscogsFixture.StartAsync(collectionSize);
+        var discogs = await DiscogsFixture.StartAsync(collectionSize, wantlistSize);
         beforeApp?.Invoke(discogs);
         var all = Settings(discogs);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
@@ -60,6 +61,13 @@ public sealed class CoverVault : IAsyncDisposable
 
     public static IReadOnlyList<long> ReleasesWithImages(SimulatorServer discogs) =>
         [.. discogs.ExpectedCollection().Select(i => i.BasicInformation).Where(b => !string.IsNullOrEmpty(b.Thumb)).Select(b => b.Id).Distinct()];
+
+    /// <summary>Release ids of the wants not owned whose page data carries a thumb and a cover: prefetched after the collection's.</summary>
+    public static IReadOnlyList<long> WantsWithImages(SimulatorServer discogs) =>
+        [.. discogs.ExpectedWants().Select(w => w.BasicInformation).Where(b => !string.IsNullOrEmpty(b.Thumb)).Select(b => b.Id).Except(ReleasesWithImages(discogs))];
+
+    /// <summary>Every release whose thumb and cover the lane keeps: the collection's, then the wants'.</summary>
+    public static IReadOnlyList<long> ReleasesToCache(SimulatorServer discogs) => [.. ReleasesWithImages(discogs), .. WantsWithImages(discogs)];
 
     /// <summary>GET /api/covers until nothing is missing or queued (or <paramref name="patience"/> runs out).</summary>
     public static async Task<JsonElement> WaitForCoversAsync(HttpClient client, TimeSpan patience)

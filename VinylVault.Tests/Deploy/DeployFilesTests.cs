@@ -71,7 +71,22 @@ public sealed partial class DeployFilesTests
         {
             Assert.Contains(series, dashboard);
         }
+
+        // The collection's value: one panel charting each of the metric's three series, on a free spot of the grid.
+        var panels = System.Text.Json.JsonDocument.Parse(dashboard).RootElement.GetProperty("panels").EnumerateArray().ToList();
+        var value = Assert.Single(panels, p => p.GetProperty("targets").EnumerateArray().Any(t => t.GetProperty("expr").GetString()!.Contains("vinylvault_collection_value", StringComparison.Ordinal)));
+        Assert.Equal(["minimum", "median", "maximum"], value.GetProperty("targets").EnumerateArray()
+            .Select(t => StatSelector().Match(t.GetProperty("expr").GetString()!).Groups[1].Value));
+        Assert.Equal(panels.Count, panels.Select(p => p.GetProperty("id").GetInt32()).Distinct().Count());
+        var cells = panels.SelectMany(p => Cells(p.GetProperty("gridPos"))).ToList();
+        Assert.Equal(cells.Count, cells.Distinct().Count());
     }
+
+    // The grid cells (24 columns) a panel covers.
+    private static IEnumerable<(int X, int Y)> Cells(System.Text.Json.JsonElement at) =>
+        from x in Enumerable.Range(at.GetProperty("x").GetInt32(), at.GetProperty("w").GetInt32())
+        from y in Enumerable.Range(at.GetProperty("y").GetInt32(), at.GetProperty("h").GetInt32())
+        select (x, y);
 
     [Fact]
     public void Systemd_unit_is_hardened_and_restarts_on_failure()
@@ -99,4 +114,7 @@ public sealed partial class DeployFilesTests
 
     [GeneratedRegex(@"(?m)^FROM (.+)$")]
     private static partial Regex FromLine();
+
+    [GeneratedRegex(@"^vinylvault_collection_value\{stat=""(\w+)""\}$")]
+    private static partial Regex StatSelector();
 }

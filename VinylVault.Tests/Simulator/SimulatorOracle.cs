@@ -19,6 +19,13 @@ internal static class SimulatorOracle
         return [.. simulator.Collection.Items.Select(item => RoundTrip<CollectionItem>(SimulatorAnswers.Item(item, simulator.Catalog, links)))];
     }
 
+    /// <summary>The wantlist as a client parses it from the pages, in Discogs' order.</summary>
+    public static IReadOnlyList<Want> ExpectedWants(this DiscogsSimulator simulator, string apiBase)
+    {
+        var links = new SimulatorLinks(apiBase.TrimEnd('/'));
+        return [.. simulator.Collection.Wants.Select(want => RoundTrip<Want>(SimulatorAnswers.Want(simulator, want, links)))];
+    }
+
     /// <summary>GET /releases/{id} as a client parses it, or null for a release the simulated database lacks.</summary>
     public static DiscogsRelease? ExpectedRelease(this DiscogsSimulator simulator, long releaseId, string apiBase) =>
         simulator.Catalog.TryGet(releaseId, out var release)

@@ -19,6 +19,7 @@ public sealed class SimulatorServer : IAsyncDisposable
     public const string TestUserAgent = "VinylVault.Tests/1.0";
 
     private readonly WebApplication _app;
+    private int _disposed;
 
     private SimulatorServer(WebApplication app, DiscogsSimulator simulator, string baseUrl)
     {
@@ -72,10 +73,18 @@ public sealed class SimulatorServer : IAsyncDisposable
     /// <summary>The collection as a client parses it from the pages: what a finished sync must hold.</summary>
     public IReadOnlyList<CollectionItem> ExpectedCollection() => Simulator.ExpectedCollection(BaseUrl);
 
+    public IReadOnlyList<Want> ExpectedWants() => Simulator.ExpectedWants(BaseUrl);
+
     public DiscogsRelease? ExpectedRelease(long releaseId) => Simulator.ExpectedRelease(releaseId, BaseUrl);
 
+    /// <summary>Stops the server (Discogs gone); a second call does nothing, so a test may stop it early.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _app.StopAsync();
         await _app.DisposeAsync();
     }

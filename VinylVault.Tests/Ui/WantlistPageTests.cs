@@ -73,6 +73,40 @@ public sealed class WantlistPageTests
         Assert.Equal("/wantlist?in_collection=true&rating=4", VinylVault.Ui.Wantlist.WantlistUrl.Build(query, "grid"));
     }
 
+    [Fact]
+    public async Task Format_and_years_filter_as_in_the_collection_from_the_address_and_a_year_typed_in_goes_into_it()
+    {
+        await using var ctx = MudTestContext.Create();
+        var db = await ctx.AddWantlistAsync();
+        await SeedAsync(db);
+        await using (var context = await db.Contexts.CreateDbContextAsync())
+        {
+            var dummy = await context.Wants.SingleAsync(w => w.ReleaseId == 103);
+            (dummy.Year, dummy.Formats) = (1994, ["CD", "Album"]);
+            await context.SaveChangesAsync();
+        }
+
+        Assert.Equal(["Album", "CD", "LP", "Vinyl"], await new WantlistQueries(db.Contexts).FormatsAsync(CancellationToken.None));
+        var page = Open(ctx, "wantlist?format=cd&sort=artist&order=asc");
+        Assert.Equal(["103"], Shown(page));
+
+        var navigation = ctx.Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo("wantlist?year_from=1995&sort=artist&order=asc");
+        page.WaitForAssertion(() => Assert.Equal(["101", "102"], Shown(page)));
+
+        var field = page.Find("[data-test=wantlist-year-to]");
+        (field.TagName == "INPUT" ? field : field.QuerySelector("input")!).Change("1996");
+        page.WaitForAssertion(() => Assert.EndsWith("/wantlist?year_from=1995&year_to=1996&sort=artist&order=asc", navigation.Uri, StringComparison.Ordinal));
+        page.WaitForAssertion(() => Assert.Contains("No wants match", page.Find("[data-test=wantlist-empty]").TextContent, StringComparison.Ordinal));
+
+        var query = VinylVault.Ui.Wantlist.WantlistUrl.Parse("http://localhost/wantlist?format=7%22&year_from=nineteen&year_to=1969").Query;
+        Assert.Equal(("7\"", (int?)null, (int?)1969), (query.Format, query.YearFrom, query.YearTo));
+        Assert.Equal("/wantlist?format=7%22&year_to=1969", VinylVault.Ui.Wantlist.WantlistUrl.Build(query, "grid"));
+    }
+
+    private static List<string?> Shown(IRenderedComponent<VinylVault.Ui.Pages.Wantlist> page) =>
+        [.. page.FindAll("[data-test=want-card]").Select(c => c.GetAttribute("data-release"))];
+
     private static IRenderedComponent<VinylVault.Ui.Pages.Wantlist> Open(BunitContext ctx, string address)
     {
         ctx.Services.AddSingleton(new CoverUrls());

@@ -58,6 +58,11 @@ public sealed class WantlistEditTests
         await AssertInvalidAsync(vault.Client.GetAsync("/api/wantlist?sort=price"), "sort");
         await AssertInvalidAsync(vault.Client.GetAsync("/api/wantlist?page_size=501"), "page_size");
         await AssertInvalidAsync(vault.Client.GetAsync("/api/wantlist?rating=6"), "rating");
+        // Format and years are checked as GET /api/collection checks them.
+        await AssertInvalidAsync(vault.Client.GetAsync("/api/wantlist?year_from=-1"), "year_from");
+        await AssertInvalidAsync(vault.Client.GetAsync("/api/wantlist?year_to=10000"), "year_to");
+        await AssertInvalidAsync(vault.Client.GetAsync("/api/wantlist?year_from=nineteen-eighty"), "year_from");
+        await AssertInvalidAsync(vault.Client.GetAsync($"/api/wantlist?format={new string('x', 101)}"), "format");
         await ApiAssert.ProblemAsync(await vault.Client.DeleteAsync("/api/wantlist/987654321"), HttpStatusCode.NotFound);
         Assert.Empty(await vault.OutboxAsync());
 

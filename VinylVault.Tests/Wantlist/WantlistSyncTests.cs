@@ -49,7 +49,17 @@ public sealed class WantlistSyncTests
         var fiveStars = await WantlistState.ItemsAsync(vault.Client, "&rating=5&in_collection=true");
         Assert.Equal(items.Count(w => w.GetProperty("rating").GetInt32() == 5 && w.GetProperty("in_collection").GetBoolean()), fiveStars.Count);
 
-        // A want's cover comes through the cover cache when it is shown, and from the cache after that.
+        // By format (name or description, without case) and years, as the collection filters.
+        bool Lp(JsonElement w) => w.GetProperty("formats").EnumerateArray().Any(f => string.Equals(f.GetString(), "LP", StringComparison.OrdinalIgnoreCase));
+        var lps = await WantlistState.ItemsAsync(vault.Client, "&format=lp");
+        Assert.InRange(lps.Count, 1, Wants - 1);
+        Assert.Equal(items.Where(Lp).Select(Id).Order(), lps.Select(Id).Order());
+        bool Seventies(JsonElement w) => w.GetProperty("year").ValueKind == JsonValueKind.Number && w.GetProperty("year").GetInt32() is >= 1970 and <= 1979;
+        var seventies = await WantlistState.ItemsAsync(vault.Client, "&year_from=1970&year_to=1979&format=LP");
+        Assert.InRange(seventies.Count, 1, lps.Count - 1);
+        Assert.Equal(items.Where(w => Lp(w) && Seventies(w)).Select(Id).Order(), seventies.Select(Id).Order());
+
+        // A want's cover comes through the cover cache (prefetched after the collection's, or fetched when shown).
         var unowned = items.First(w => !w.GetProperty("in_collection").GetBoolean() && w.GetProperty("local_thumb").GetString() is not null);
         using (var cover = await vault.Client.GetAsync(unowned.GetProperty("local_thumb").GetString()))
         {
@@ -85,4 +95,6 @@ public sealed class WantlistSyncTests
         Assert.Equal(WantlistState.Of(simulator), await WantlistState.LocalAsync(vault.Client));
         Assert.Equal(Wants - 1, (await WantlistState.ItemsAsync(vault.Client)).Count);
     }
+
+    private static long Id(JsonElement want) => want.GetProperty("release_id").GetInt64();
 }

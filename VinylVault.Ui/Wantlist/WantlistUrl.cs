@@ -17,12 +17,16 @@ public static class WantlistUrl
         var queryStart = uri.IndexOf('?', StringComparison.Ordinal);
         var values = queryStart < 0 ? [] : QueryHelpers.ParseQuery(uri[queryStart..]);
         string? Text(string key) => values.TryGetValue(key, out var v) && !string.IsNullOrWhiteSpace(v) ? v.ToString().Trim() : null;
+        int? Year(string key) => int.TryParse(Text(key), NumberStyles.Integer, CultureInfo.InvariantCulture, out var year) && year is >= 0 and <= 9999 ? year : null;
         var defaults = new WantQuery();
         var query = new WantQuery
         {
             Q = Text("q"),
             InCollection = Text("in_collection") switch { "true" => true, "false" => false, _ => null },
             Rating = int.TryParse(Text("rating"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var rating) && rating is >= 0 and <= 5 ? rating : null,
+            Format = Text("format"),
+            YearFrom = Year("year_from"),
+            YearTo = Year("year_to"),
             Sort = WantQuery.ParseSort(Text("sort")) ?? defaults.Sort,
             Order = Text("order") switch
             {
@@ -52,6 +56,9 @@ public static class WantlistUrl
         Add("q", query.Q);
         Add("in_collection", query.InCollection is { } owned ? (owned ? "true" : "false") : null);
         Add("rating", query.Rating?.ToString(CultureInfo.InvariantCulture));
+        Add("format", query.Format);
+        Add("year_from", query.YearFrom?.ToString(CultureInfo.InvariantCulture));
+        Add("year_to", query.YearTo?.ToString(CultureInfo.InvariantCulture));
         Add("sort", query.Sort == defaults.Sort ? null : WantQuery.SortKey(query.Sort));
         Add("order", query.Order == defaults.Order ? null : query.Order.ToString().ToLowerInvariant());
         Add("page", query.Page > 1 ? query.Page.ToString(CultureInfo.InvariantCulture) : null);
@@ -59,4 +66,7 @@ public static class WantlistUrl
         return QueryString.Create(pairs).ToUriComponent() is { Length: > 0 } qs ? Path + qs : Path;
     }
 
+    /// <summary>True when anything but the sort narrows the list (the empty page then says "no wants match").</summary>
+    public static bool Filters(WantQuery query) =>
+        new object?[] { query.Q, query.InCollection, query.Rating, query.Format, query.YearFrom, query.YearTo }.Any(v => v is not null);
 }
