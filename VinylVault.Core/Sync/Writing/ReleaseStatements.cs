@@ -22,7 +22,7 @@ internal sealed class ReleaseStatements(SqlBatch batch)
         "DataQuality = excluded.DataQuality, DiscogsUrl = excluded.DiscogsUrl, CommunityHave = excluded.CommunityHave, " +
         "CommunityWant = excluded.CommunityWant, CommunityRating = excluded.CommunityRating, CommunityRatingCount = excluded.CommunityRatingCount, " +
         "LowestPrice = excluded.LowestPrice, NumForSale = excluded.NumForSale, DetailsFetchedAt = excluded.DetailsFetchedAt, " +
-        "PriceCurrency = excluded.PriceCurrency, HasDetails = 1, DetailsNotFound = 0", 23);
+        "PriceCurrency = excluded.PriceCurrency, HasDetails = 1, DetailsNotFound = 0 RETURNING BasicHash", 23);
 
     private readonly Statement _notFound = batch.Prepare("UPDATE Releases SET DetailsNotFound = 1 WHERE Id = @p0", 1);
     private readonly ReleaseChildren _children = new(batch);
@@ -41,12 +41,18 @@ internal sealed class ReleaseStatements(SqlBatch batch)
         var (display, artistSort, titleSort, search) = ReleaseColumns.Keys(release.Title, release.Artists, release.Labels);
         var cover = release.Images.FirstOrDefault(i => i.Type == "primary")?.Uri ?? release.Images.FirstOrDefault()?.Uri;
         var community = release.Community;
-        await _details.RunAsync(cancellationToken, release.Id, release.Title, DiscogsDisplay.Known(release.Year), display, artistSort, titleSort, search,
+        var basicHash = await _details.ScalarAsync(cancellationToken, release.Id, release.Title, DiscogsDisplay.Known(release.Year), display, artistSort, titleSort, search,
             DiscogsDisplay.Known(release.MasterId), release.Thumb, cover,
             release.Country, release.Released, release.Notes, release.DataQuality, release.Uri,
             community?.Have, community?.Want, community?.Rating is { } r ? (double)r.Average : null, community?.Rating?.Count,
             release.LowestPrice, release.NumForSale, fetchedAt, release.LowestPrice is null ? null : currency);
-        await _children.ReplaceBasicAsync(release.Id, release.Artists, release.Labels, release.Formats, release.Genres, release.Styles, cancellationToken);
+        // basic_information is the release's own credits, formats, genres and styles, abbreviated: when a collection
+        // page wrote them (its hash is kept), writing them again from the details is a dozen statements for nothing.
+        if (basicHash is 0L)
+        {
+            await _children.ReplaceBasicAsync(release.Id, release.Artists, release.Labels, release.Formats, release.Genres, release.Styles, cancellationToken);
+        }
+
         await _children.ReplaceDetailsAsync(release.Id, release.Tracklist, release.Images, release.Identifiers, cancellationToken);
     }
 

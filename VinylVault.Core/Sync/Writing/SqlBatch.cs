@@ -65,11 +65,22 @@ internal sealed class Statement(DbCommand command)
 {
     public Task<int> RunAsync(CancellationToken cancellationToken, params object?[] values)
     {
+        Bind(values);
+        return command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Runs a statement with a RETURNING clause: the first column of its row (null when none).</summary>
+    public async Task<object?> ScalarAsync(CancellationToken cancellationToken, params object?[] values)
+    {
+        Bind(values);
+        return await command.ExecuteScalarAsync(cancellationToken) is var value and not DBNull ? value : null;
+    }
+
+    private void Bind(object?[] values)
+    {
         for (var i = 0; i < values.Length; i++)
         {
             command.Parameters[i].Value = values[i] ?? DBNull.Value;
         }
-
-        return command.ExecuteNonQueryAsync(cancellationToken);
     }
 }
