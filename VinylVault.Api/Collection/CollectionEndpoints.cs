@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using VinylVault.Api.Http;
 using VinylVault.Core.Collection;
 using VinylVault.Core.Sync;
 
@@ -9,16 +10,16 @@ public static class CollectionEndpoints
 {
     public static RouteGroupBuilder MapCollectionEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/collection", GetPage).WithTags("Collection")
+        api.MapGet("/collection", GetPage).LocalRead().WithTags("Collection")
             .WithSummary("A page of the collection")
             .WithDescription("Owned copies from the local database, filtered (free text, genre, style, format, years, folder, rating), sorted and paged. 400 names a parameter out of range.")
             .ProducesValidationProblem();
-        api.MapGet("/releases/{release_id:long}", GetRelease).WithTags("Collection")
+        api.MapGet("/releases/{release_id:long}", GetRelease).LocalRead().WithTags("Collection")
             .WithSummary("One release of the collection")
             .WithDescription("The release with its tracklist, images, notes and the copies owned, at once from the local database; 404 when it is not in the collection. " +
                 "A release whose details are not in yet (has_details false) is fetched from Discogs ahead of the running sync: ask again a moment later.")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapGet("/stats", GetStats).WithTags("Collection")
+        api.MapGet("/stats", GetStats).LocalRead().WithTags("Collection")
             .WithSummary("Collection statistics")
             .WithDescription("Totals, counts by genre, decade and format, the top artists and the last sync, from the local database.");
         return api;

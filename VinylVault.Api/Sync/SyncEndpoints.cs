@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using VinylVault.Api.Http;
 using VinylVault.Core.Collection;
 using VinylVault.Core.Discogs;
 using VinylVault.Core.Sync;
@@ -26,7 +27,7 @@ public static class SyncEndpoints
     public static RouteGroupBuilder MapSyncEndpoints(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/sync").WithTags("Sync");
-        group.MapGet("/status", GetStatus)
+        group.MapGet("/status", GetStatus).LocalRead()
             .WithSummary("The sync's status and the collection's size")
             .WithDescription("The current (or last) run's state, progress and ETA, the collection's counts and last sync, and whether Discogs is reachable. Never spends the Discogs budget.");
         group.MapPost("/start", Start)
@@ -41,7 +42,7 @@ public static class SyncEndpoints
             .WithSummary("Applies a held mass removal")
             .WithDescription("Removes the copies and wants a complete sync no longer found but kept because they were more than " +
                 "Sync:MaxRemovalPercent (sync_status.held_removal: count copies, wants wants). 409 when nothing is held or a sync runs.");
-        group.MapGet("/history", GetHistory)
+        group.MapGet("/history", GetHistory).LocalRead()
             .WithSummary("Past sync runs")
             .WithDescription($"The last {HistoryLength} runs, newest first, with their outcome, figures and errors.");
         return api;

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using VinylVault.Api.Http;
 using VinylVault.Core.Value;
 
 namespace VinylVault.Api.Value;
@@ -15,7 +16,7 @@ public static class ValueEndpoints
 {
     public static RouteGroupBuilder MapValueEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/value", GetValue).WithTags("Value")
+        api.MapGet("/value", GetValue).LocalRead().WithTags("Value")
             .WithSummary("The collection's value over time")
             .WithDescription("Discogs' estimate of the collection's value (minimum, median, maximum) as kept after syncs, at most once a UTC day, " +
                 "in the owner's Discogs currency (ISO code). current is the last snapshot, null before the first; history is every snapshot, oldest first.");

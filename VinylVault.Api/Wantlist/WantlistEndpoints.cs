@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using VinylVault.Api.Http;
 using VinylVault.Core.Outbox;
 using VinylVault.Core.Wantlist;
 
@@ -11,7 +12,7 @@ public static class WantlistEndpoints
     public static RouteGroupBuilder MapWantlistEndpoints(this RouteGroupBuilder api)
     {
         var wantlist = api.MapGroup("/wantlist").WithTags("Wantlist");
-        wantlist.MapGet("", GetPage).WithSummary("A page of the wantlist")
+        wantlist.MapGet("", GetPage).LocalRead().WithSummary("A page of the wantlist")
             .WithDescription("Wants from the local database, searched (title, artist, label, catalogue number), sorted (artist, title, year, date_added, rating) " +
                 "filtered (in_collection=true|false, rating=0-5, and format, year_from, year_to as GET /api/collection takes them) and paged; in_collection says a copy is owned. 400 names a parameter out of range.")
             .ProducesValidationProblem();
