@@ -29,7 +29,7 @@ public static class WantlistEndpoints
 
     private static async Task<Results<Accepted<WantView>, ValidationProblem, ProblemHttpResult>> Put(
         [FromRoute(Name = "release_id")] long releaseId, WantPut body, WantlistEditor editor, CancellationToken cancellationToken) =>
-        Answer(await editor.PutAsync(releaseId, body.Notes, body.Rating, new WantHint(body.Title, body.Artist, body.Year, body.Thumb), cancellationToken));
+        Answer(await editor.PutAsync(releaseId, body.Notes, body.Rating, new ReleaseHint(body.Title, body.Artist, body.Year, body.Thumb), cancellationToken));
 
     private static async Task<Results<Accepted<RemovedWantView>, ValidationProblem, ProblemHttpResult>> Remove(
         [FromRoute(Name = "release_id")] long releaseId, WantlistEditor editor, CancellationToken cancellationToken) =>

@@ -58,6 +58,3 @@ public sealed record WantPage(IReadOnlyList<WantView> Items, int Page, int PageS
 
 /// <summary>The answer to a removal: the want is gone locally; <see cref="Pending"/> while Discogs has not heard it.</summary>
 public sealed record RemovedWantView(long ReleaseId, bool Removed, bool Pending);
-
-/// <summary>What the Search page knows of a release the database does not hold, so a new want is listed with a title at once.</summary>
-public sealed record WantHint(string? Title, string? Artist, int? Year, string? Thumb);

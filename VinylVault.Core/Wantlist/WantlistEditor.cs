@@ -17,7 +17,7 @@ public sealed class WantlistEditor(IDbContextFactory<VaultDbContext> contexts, W
     public const int MaxNotesLength = EditRules.MaxFieldLength;
 
     /// <summary>Wants <paramref name="releaseId"/> with these notes and rating, or changes them; null keeps what the want has.</summary>
-    public async Task<EditResult<WantView>> PutAsync(long releaseId, string? notes, int? rating, WantHint? hint, CancellationToken cancellationToken)
+    public async Task<EditResult<WantView>> PutAsync(long releaseId, string? notes, int? rating, ReleaseHint? hint, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (releaseId <= 0)
@@ -111,7 +111,7 @@ public sealed class WantlistEditor(IDbContextFactory<VaultDbContext> contexts, W
 
     // Listed with the collection's page data when the release is owned, else with what the Search page knew; the next
     // sync writes Discogs' page data over it.
-    private static async Task<WantedRelease> NewWantAsync(VaultDbContext db, long releaseId, WantHint? hint, DateTime now, CancellationToken cancellationToken)
+    private static async Task<WantedRelease> NewWantAsync(VaultDbContext db, long releaseId, ReleaseHint? hint, DateTime now, CancellationToken cancellationToken)
     {
         var owned = await db.Releases.AsNoTracking().Where(r => r.Id == releaseId)
             .Select(r => new { r.Title, r.ArtistDisplay, r.Year, r.Thumb, r.CoverImage, r.SearchText, Formats = r.Formats.Select(f => f.Name).ToList() })

@@ -64,6 +64,16 @@ public sealed class FindPageTests(FindApp app) : IClassFixture<FindApp>
         await found.Locator("[data-test=add-to-collection]").ClickAsync();
         await found.Locator("[data-test=add-confirm]").ClickAsync();
         await Assertions.Expect(page.Locator($"[data-test=find-row][data-release='{other.Id}'] [data-test=find-verdict]")).ToHaveTextAsync("you own 1 copy (Uncategorized)");
+
+        // A want found at a fair, typed by its title: the row says so and adds it to the collection without Discogs' search.
+        var want = simulator.Collection.Wants.Select(w => simulator.Catalog.TryGet(w.ReleaseId, out var r) ? r : null)
+            .First(r => r is not null && !owned.Contains(r.Id) && r.Id != other.Id)!;
+        await page.Locator("#find-input").FillAsync(want.Title);
+        var wanted = page.Locator($"[data-test=find-row][data-release='{want.Id}']");
+        await Assertions.Expect(wanted.Locator("[data-test=find-verdict]")).ToHaveTextAsync("on your wantlist");
+        await wanted.Locator("[data-test=add-to-collection]").ClickAsync();
+        await wanted.Locator("[data-test=add-confirm]").ClickAsync();
+        await Assertions.Expect(page.Locator($"[data-test=find-row][data-release='{want.Id}'] [data-test=find-verdict]")).ToHaveTextAsync("you own 1 copy (Uncategorized)");
         browser.AssertNoErrors();
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using MudBlazor;
 using VinylVault.Core.Discogs;
 using VinylVault.Core.Outbox;
+using VinylVault.Ui.Collection;
 using VinylVault.Ui.Editing;
 
 namespace VinylVault.Tests.Ui;
@@ -23,8 +24,8 @@ public sealed class AddToCollectionTests
         await services.OwnAsync(1, copies: 1);
         await using var ctx = Context(services);
 
-        var twice = ctx.Render<AddToCollection>(p => p.Add(c => c.Result, KandD));
-        var once = ctx.Render<AddToCollection>(p => p.Add(c => c.Result, new SearchResult { Id = 1, Title = "Persuader, The (2) - Stockholm" }));
+        var twice = ctx.Render<AddToCollection>(p => p.Add(c => c.ReleaseId, KandD.Id).Add(c => c.Hint, SearchText.Hint(KandD)));
+        var once = ctx.Render<AddToCollection>(p => p.Add(c => c.ReleaseId, 1L).Add(c => c.Hint, new ReleaseHint("Stockholm", "The Persuader", null, null)));
 
         var owned = twice.Find("[data-test=in-collection]");
         Assert.Equal("In your collection (2 copies)", owned.TextContent.Trim());
@@ -39,7 +40,7 @@ public sealed class AddToCollectionTests
     {
         await using var services = await EditingServices.StartAsync((4, "Jazz shelf"));
         await using var ctx = Context(services);
-        var action = ctx.Render<AddToCollection>(p => p.Add(c => c.Result, KandD));
+        var action = ctx.Render<AddToCollection>(p => p.Add(c => c.ReleaseId, KandD.Id).Add(c => c.Hint, SearchText.Hint(KandD)));
         Assert.Empty(action.FindAll("[data-test=in-collection]"));
 
         action.Find("[data-test=add-to-collection]").Click();
@@ -66,7 +67,7 @@ public sealed class AddToCollectionTests
         await using var services = await EditingServices.OfflineAsync();
         await using var ctx = Context(services);
         var notice = ctx.Render<PendingNotice>();
-        var action = ctx.Render<AddToCollection>(p => p.Add(c => c.Result, KandD));
+        var action = ctx.Render<AddToCollection>(p => p.Add(c => c.ReleaseId, KandD.Id).Add(c => c.Hint, SearchText.Hint(KandD)));
         Assert.Empty(notice.FindAll("[data-test=offline-notice]"));
 
         action.Find("[data-test=add-to-collection]").Click();
@@ -87,7 +88,7 @@ public sealed class AddToCollectionTests
     {
         await using var services = await EditingServices.StartAsync((4, "Jazz shelf"));
         await using var ctx = Context(services);
-        var action = ctx.Render<AddToCollection>(p => p.Add(c => c.Result, KandD));
+        var action = ctx.Render<AddToCollection>(p => p.Add(c => c.ReleaseId, KandD.Id).Add(c => c.Hint, SearchText.Hint(KandD)));
         action.Find("[data-test=add-to-collection]").Click();
         await using (var db = services.Database.CreateContext())
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using MudBlazor;
 using VinylVault.Core.Discogs;
+using VinylVault.Core.Outbox;
 
 namespace VinylVault.Ui.Collection;
 
@@ -10,6 +11,9 @@ public static class SearchText
     public static string Title(SearchResult result) => DiscogsDisplay.SplitSearchTitle(result.Title).Title;
 
     public static string Artist(SearchResult result) => DiscogsDisplay.SplitSearchTitle(result.Title).Artist ?? "";
+
+    /// <summary>What a result tells of its release, so a copy or a want added from it is listed at once.</summary>
+    public static ReleaseHint Hint(SearchResult result) => new(Title(result), Artist(result), result.Year, result.Thumb);
 
     public static string Meta(SearchResult result) => string.Join(" · ", new[]
     {

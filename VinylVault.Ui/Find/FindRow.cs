@@ -1,6 +1,7 @@
 using System.Globalization;
 using VinylVault.Core.Collection;
 using VinylVault.Core.Discogs;
+using VinylVault.Core.Outbox;
 using VinylVault.Core.Wantlist;
 using VinylVault.Ui.Collection;
 
@@ -8,9 +9,12 @@ namespace VinylVault.Ui.Find;
 
 /// <summary>One release the Find page shows, and what it is to the owner: copies owned (and where), or not theirs.</summary>
 public sealed record FindRow(long ReleaseId, string Title, string Artist, string? Meta, string? Thumb, int Copies, IReadOnlyList<string> Folders, SearchResult? FromDiscogs,
-    bool Wanted = false)
+    bool Wanted = false, int? Year = null)
 {
     public bool Owned => Copies > 0;
+
+    /// <summary>What the row knows of its release, so a copy or a want added from it is listed at once.</summary>
+    public ReleaseHint Hint => new(Title, Artist, Year, Thumb);
 
     /// <summary>"you own 2 copies (Sell Pile, Uncategorized)", "you own 1 copy (Uncategorized)", "on your wantlist" or "not yours".</summary>
     public string Verdict => (Copies, Wanted) switch
@@ -35,7 +39,7 @@ public sealed record FindRow(long ReleaseId, string Title, string Artist, string
         {
             var first = g.First();
             return new FindRow(g.Key, first.Title, first.Artist, Describe(first.Year, first.Formats.FirstOrDefault(), first.Labels.FirstOrDefault()), first.LocalThumb ?? first.Thumb, g.Count(),
-                [.. g.Select(i => Folder(i.FolderId)).Distinct()], null, wants.Contains(g.Key));
+                [.. g.Select(i => Folder(i.FolderId)).Distinct()], null, wants.Contains(g.Key), first.Year);
         }).ToList();
 
         var shown = rows.Select(r => r.ReleaseId).ToHashSet();
@@ -43,9 +47,8 @@ public sealed record FindRow(long ReleaseId, string Title, string Artist, string
         {
             if (shown.Add(want.ReleaseId))
             {
-                // Found on Discogs too: the row can still add it to the collection (the record is in the user's hands).
                 var hit = discogs?.FirstOrDefault(d => d.Id == want.ReleaseId);
-                rows.Add(new FindRow(want.ReleaseId, want.Title, want.Artist, Describe(want.Year, want.Formats.FirstOrDefault()), want.Thumb, 0, [], hit, Wanted: true));
+                rows.Add(new FindRow(want.ReleaseId, want.Title, want.Artist, Describe(want.Year, want.Formats.FirstOrDefault()), want.Thumb, 0, [], hit, Wanted: true, want.Year));
             }
         }
 
@@ -53,7 +56,7 @@ public sealed record FindRow(long ReleaseId, string Title, string Artist, string
         {
             if (shown.Add(result.Id))
             {
-                rows.Add(new FindRow(result.Id, SearchText.Title(result), SearchText.Artist(result), SearchText.Meta(result), result.Thumb, 0, [], result, wants.Contains(result.Id)));
+                rows.Add(new FindRow(result.Id, SearchText.Title(result), SearchText.Artist(result), SearchText.Meta(result), result.Thumb, 0, [], result, wants.Contains(result.Id), result.Year));
             }
         }
 
