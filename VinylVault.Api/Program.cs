@@ -65,6 +65,8 @@ app.UseTrustedHosts();
 app.UseSecurityHeaders();
 app.UseProblemHandling();
 app.UseVaultAuth();
+// After authentication: only the owner's local reads take turns (HttpApi.LocalRead), never an anonymous request.
+app.UseRateLimiter();
 
 app.MapApiDocument();
 app.MapVaultHealth();

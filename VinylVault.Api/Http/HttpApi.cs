@@ -39,7 +39,6 @@ public static class HttpApi
     /// <summary>/api: everything under it needs the owner's cookie or an API key, and answers 401, never a redirect.</summary>
     public static RouteGroupBuilder MapApiGroup(this WebApplication app)
     {
-        app.UseRateLimiter();
         var api = app.MapGroup("/api").RequireAuthorization().WithMetadata(new RequestSizeLimitAttribute(MaxRequestBodyBytes));
         api.ProducesProblem(StatusCodes.Status401Unauthorized);
         return api;

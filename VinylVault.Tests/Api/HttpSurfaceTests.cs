@@ -110,27 +110,45 @@ public sealed class HttpSurfaceTests(SharedVaultApp shared) : IClassFixture<Shar
     public async Task Metrics_are_anonymous_prometheus_text_with_the_service_name()
     {
         using var client = _app.CreateAnonymousClient();
-        // A request's duration is recorded after its answer has gone out, and the exporter caches a scrape briefly,
-        // so a scrape in the same instant as the app's first request may not list it yet: serve one, then scrape
-        // until it shows (or give up after a few seconds).
+        // In the same instant as the app's first request there may be no request duration yet: serve one first.
         (await client.GetAsync("/health")).Dispose();
-        HttpStatusCode status;
-        string text;
-        var deadline = DateTime.UtcNow.AddSeconds(5);
-        do
-        {
-            using var response = await client.GetAsync("/metrics");
-            status = response.StatusCode;
-            text = await response.Content.ReadAsStringAsync();
-            if (text.Contains("http_server_request_duration_seconds", StringComparison.Ordinal)) break;
-            await Task.Delay(200);
-        }
-        while (DateTime.UtcNow < deadline);
-
+        var (status, text) = await ScrapeUntilAsync(client, "http_server_request_duration_seconds");
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("service_name=\"vinylvault\"", text, StringComparison.Ordinal);
         Assert.Contains("http_server_request_duration_seconds", text, StringComparison.Ordinal);
         Assert.Contains("dotnet_gc_", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Local_reads_take_turns_and_an_operator_sees_the_turns_in_the_metrics()
+    {
+        using var client = _app.CreateKeyClient();
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => client.GetAsync("/api/stats")));
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+
+        using var anonymous = _app.CreateAnonymousClient();
+        var (_, text) = await ScrapeUntilAsync(anonymous, "aspnetcore_rate_limiting_request_lease_duration_seconds");
+        Assert.Matches("aspnetcore_rate_limiting_request_lease_duration_seconds_count\\{[^}]*policy=\"api-lanes\"", text);
+    }
+
+    /// <summary>
+    /// A request's figures are recorded after its answer has gone out, and the exporter caches a scrape briefly, so a
+    /// scrape in the same instant may not list them yet: scrape until <paramref name="series"/> shows, a few seconds at most.
+    /// </summary>
+    private static async Task<(HttpStatusCode Status, string Text)> ScrapeUntilAsync(HttpClient client, string series)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (true)
+        {
+            using var response = await client.GetAsync("/metrics");
+            var text = await response.Content.ReadAsStringAsync();
+            if (text.Contains(series, StringComparison.Ordinal) || DateTime.UtcNow > deadline)
+            {
+                return (response.StatusCode, text);
+            }
+
+            await Task.Delay(200);
+        }
     }
 }
 
