@@ -50,9 +50,17 @@ public sealed partial class BackupStore
             return null;
         }
 
-        var sidecar = path + ".sha256";
-        var sha = File.Exists(sidecar) ? File.ReadAllText(sidecar).Split(' ', 2)[0] : Checksums.OfFile(path);
-        return new BackupInfo(name!, new FileInfo(path).Length, CreatedAt(name!), sha);
+        try
+        {
+            var sidecar = path + ".sha256";
+            var sha = File.Exists(sidecar) ? File.ReadAllText(sidecar).Split(' ', 2)[0] : Checksums.OfFile(path);
+            return new BackupInfo(name!, new FileInfo(path).Length, CreatedAt(name!), sha);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            // Pruned by the retention rule (or deleted by the owner) while it was being read: it is gone.
+            return null;
+        }
     }
 
     /// <summary>The full path of an archive name, or null for anything that is not one (so never a path outside the folder).</summary>

@@ -11,6 +11,7 @@ using VinylVault.Core.Backups;
 using VinylVault.Core.Collection;
 using VinylVault.Core.Collection.Storage;
 using VinylVault.Tests.Api;
+using VinylVault.Tests.Covers;
 using VinylVault.Tests.Simulator;
 
 namespace VinylVault.Tests.Backups;
@@ -41,6 +42,11 @@ public sealed class BackupRoundTripTests : IAsyncLifetime
             using (await owner.PostAsJsonAsync("/api/keys", new { name = "home-assistant" }))
             {
             }
+
+            // The cover lane goes on after the sync (the wants' covers last): the tables are compared once it rests,
+            // so the dump below is of the same moment as the backup.
+            var covers = await CoverVault.WaitForCoversAsync(owner, TimeSpan.FromSeconds(60));
+            Assert.Equal(0, covers.GetProperty("queued").GetInt32());
 
             using var created = await owner.PostAsync("/api/backups", null);
             var backup = await ApiAssert.JsonAsync(created, HttpStatusCode.Created);
