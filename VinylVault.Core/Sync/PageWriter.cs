@@ -100,13 +100,13 @@ internal sealed class PageWriter(IDbContextFactory<VaultDbContext> contexts, Syn
         await using var batch = await SqlBatch.BeginAsync(db, cancellationToken);
         if (RemovalPolicy.MustHold(vanished.Count, _instances.Count, _seen.Count, maxRemovalPercent))
         {
-            await HeldRemovals.HoldAsync(batch, vanished, now, cancellationToken);
+            await HeldRemovals.HoldAsync(batch, HeldPart.Copies, vanished, now, cancellationToken);
             await batch.CommitAsync(cancellationToken);
             return vanished.Count;
         }
 
         var (instances, releases) = await InstanceStatements.PruneAsync(batch, vanished, outboxWatermark, cancellationToken);
-        await HeldRemovals.ClearAsync(batch, cancellationToken);
+        await HeldRemovals.ClearAsync(batch, HeldPart.Copies, cancellationToken);
         await batch.CommitAsync(cancellationToken);
         counters.Pruned(instances, releases);
         return null;

@@ -130,14 +130,14 @@ internal sealed class WantlistPass(IDiscogsApi api, IDbContextFactory<VaultDbCon
         // empty answer never prunes the wantlist; the removal is held for the owner with the copies'.
         if (RemovalPolicy.MustHold(vanished.Count, _hashes.Count, _seen.Count, run.Options.MaxRemovalPercent))
         {
-            await HeldRemovals.HoldWantsAsync(batch, vanished, time.GetUtcNow().UtcDateTime, cancellationToken);
+            await HeldRemovals.HoldAsync(batch, HeldPart.Wants, vanished, time.GetUtcNow().UtcDateTime, cancellationToken);
             await batch.CommitAsync(cancellationToken);
             Notice = $"{vanished.Count} wants Discogs no longer lists were kept, not removed: confirm the removal, or keep them.";
             return;
         }
 
         var removed = await DeleteAsync(batch, vanished, run.OutboxWatermark, cancellationToken);
-        await HeldRemovals.ClearWantsAsync(batch, cancellationToken);
+        await HeldRemovals.ClearAsync(batch, HeldPart.Wants, cancellationToken);
         await batch.CommitAsync(cancellationToken);
         run.Counters.WantsPruned(removed);
     }

@@ -24,29 +24,17 @@ public sealed class HeldRemovals(IDbContextFactory<VaultDbContext> contexts, Syn
         progress.Hold(since is { } first ? new HeldRemoval(copies?.Count ?? 0, new DateTimeOffset(first, TimeSpan.Zero), wants?.Count ?? 0) : null);
     }
 
-    /// <summary>Replaces the held copies with <paramref name="instanceIds"/>, keeping the first time copies were held.</summary>
-    internal static async Task HoldAsync(SqlBatch batch, IReadOnlyCollection<long> instanceIds, DateTime now, CancellationToken cancellationToken)
+    /// <summary>Replaces the held <paramref name="part"/> with <paramref name="ids"/>, keeping the first time it was held.</summary>
+    internal static async Task HoldAsync(SqlBatch batch, HeldPart part, IReadOnlyCollection<long> ids, DateTime now, CancellationToken cancellationToken)
     {
-        var since = await batch.Db.HeldCopies.MinAsync(c => (DateTime?)c.HeldSince, cancellationToken) ?? now;
-        await ClearAsync(batch, cancellationToken);
-        await batch.Prepare("INSERT INTO HeldRemovals (InstanceId, HeldSince) SELECT value, @p1 FROM json_each(@p0)", 2)
-            .RunAsync(cancellationToken, JsonSerializer.Serialize(instanceIds), since);
+        var since = await batch.Db.Database.SqlQueryRaw<DateTime?>(part.FirstHeld).SingleAsync(cancellationToken) ?? now;
+        await ClearAsync(batch, part, cancellationToken);
+        await batch.Prepare($"INSERT INTO {part.Table} ({part.Key}, HeldSince) SELECT value, @p1 FROM json_each(@p0)", 2)
+            .RunAsync(cancellationToken, JsonSerializer.Serialize(ids), since);
     }
 
-    /// <summary>Replaces the held wants with <paramref name="releaseIds"/>, keeping the first time wants were held.</summary>
-    internal static async Task HoldWantsAsync(SqlBatch batch, IReadOnlyCollection<long> releaseIds, DateTime now, CancellationToken cancellationToken)
-    {
-        var since = await batch.Db.HeldWants.MinAsync(w => (DateTime?)w.HeldSince, cancellationToken) ?? now;
-        await ClearWantsAsync(batch, cancellationToken);
-        await batch.Prepare("INSERT INTO HeldWantRemovals (ReleaseId, HeldSince) SELECT value, @p1 FROM json_each(@p0)", 2)
-            .RunAsync(cancellationToken, JsonSerializer.Serialize(releaseIds), since);
-    }
-
-    internal static Task ClearAsync(SqlBatch batch, CancellationToken cancellationToken) =>
-        batch.Prepare("DELETE FROM HeldRemovals", 0).RunAsync(cancellationToken);
-
-    internal static Task ClearWantsAsync(SqlBatch batch, CancellationToken cancellationToken) =>
-        batch.Prepare("DELETE FROM HeldWantRemovals", 0).RunAsync(cancellationToken);
+    internal static Task ClearAsync(SqlBatch batch, HeldPart part, CancellationToken cancellationToken) =>
+        batch.Prepare($"DELETE FROM {part.Table}", 0).RunAsync(cancellationToken);
 
     /// <summary>Removes the held copies (and releases nobody owns any more) and wants. Returns how many of each went; null when nothing was held.</summary>
     internal async Task<(int Copies, int Wants)?> ApplyAsync(CancellationToken cancellationToken)
@@ -65,8 +53,8 @@ public sealed class HeldRemovals(IDbContextFactory<VaultDbContext> contexts, Syn
             var watermark = await PageWriter.OutboxWatermarkAsync(contexts, cancellationToken);
             var (removed, _) = copies.Count == 0 ? (0, 0) : await InstanceStatements.PruneAsync(batch, copies, watermark, cancellationToken);
             var wantsRemoved = await WantlistPass.DeleteAsync(batch, wants, watermark, cancellationToken);
-            await ClearAsync(batch, cancellationToken);
-            await ClearWantsAsync(batch, cancellationToken);
+            await ClearAsync(batch, HeldPart.Copies, cancellationToken);
+            await ClearAsync(batch, HeldPart.Wants, cancellationToken);
             await batch.CommitAsync(cancellationToken);
             progress.Hold(null);
             metrics.CollectionSize(await db.Instances.CountAsync(cancellationToken));
@@ -82,4 +70,14 @@ public sealed class HeldRemovals(IDbContextFactory<VaultDbContext> contexts, Syn
         progress.Hold(null);
         return dismissed;
     }
+}
+
+/// <summary>Where each part of the held removal lives: its table and the id it holds.</summary>
+internal sealed record HeldPart(string Table, string Key)
+{
+    public static readonly HeldPart Copies = new("HeldRemovals", "InstanceId");
+    public static readonly HeldPart Wants = new("HeldWantRemovals", "ReleaseId");
+
+    /// <summary>When this part was first held (null: it holds nothing). Table names are these constants, never input.</summary>
+    public string FirstHeld => "SELECT MIN(HeldSince) AS Value FROM " + Table;
 }
