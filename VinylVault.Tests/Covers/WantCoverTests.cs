@@ -25,10 +25,12 @@ public sealed class WantCoverTests(ITestOutputHelper output)
         Assert.Equal(2 * (owned.Count + wants.Count), covers.GetProperty("cached").GetInt32());
         Assert.Equal(2 * (owned.Count + wants.Count), images.Served);
 
-        // Lower priority: every collection cover was answered before the wants' (but those in flight at the turn).
+        // Lower priority: every collection cover was answered before the wants' but those in flight at the turn. The
+        // first want took one of the lane's slots, so at most the other slots' owned covers come after it (how far
+        // after depends on how long each took to draw, so positions are not counted, only covers).
         var served = images.ServedReleases().ToList();
-        var (lastOwned, firstWant) = (served.FindLastIndex(owned.Contains), served.FindIndex(wants.Contains));
-        Assert.InRange(lastOwned - firstWant, int.MinValue, CoverVault.Concurrency - 1);
+        var ownedAfterFirstWant = served.Skip(served.FindIndex(wants.Contains)).Count(owned.Contains);
+        Assert.InRange(ownedAfterFirstWant, 0, CoverVault.Concurrency - 1);
 
         // A want removed on Discogs: after the next complete sync its covers are gone, the other wants' stay.
         var directory = Path.Combine(vault.App.DataDirectory, "covers");
