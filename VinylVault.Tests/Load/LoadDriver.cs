@@ -12,20 +12,21 @@ using VinylVault.Tests.Simulator;
 
 namespace VinylVault.Tests.Load;
 
-/// <summary>What one load run measured. Latencies in milliseconds, counted from when each request was due.</summary>
-public sealed record LoadResult(double[] Latencies, int Errors, int TooMany, TimeSpan Elapsed, double SyncRatio, string SyncOutcome,
-    IReadOnlyDictionary<string, double[]> ByKind, int Gen0, int Gen2, TimeSpan GcPause, int ThreadsBefore, int ThreadsAfter)
+/// <summary>
+/// What one load run measured. Latencies in milliseconds: in the open loop counted from when each request was due, in
+/// the closed loop from when it was sent. <see cref="ByKind"/> is empty when wrk generated the load.
+/// </summary>
+public sealed record LoadResult(int Requests, double P50, double P95, double P99, int Errors, int TooMany, TimeSpan Elapsed, double SyncRatio,
+    string SyncOutcome, string Generator, string ByKind, int Gen0, int Gen2, TimeSpan GcPause, int ThreadsBefore, int ThreadsAfter, TimeSpan Cpu)
 {
-    public double Rate => Latencies.Length / Elapsed.TotalSeconds;
-
-    public double Percentile(double p) => Percentile(Latencies, p);
+    public double Rate => Requests / Elapsed.TotalSeconds;
 
     public static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)(p / 100 * sorted.Length))];
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"{Latencies.Length} requests at {Rate:0} req/s: p50 {Percentile(50):0.0} ms, p95 {Percentile(95):0.0} ms, p99 {Percentile(99):0.0} ms, " +
+        $"{Requests} requests at {Rate:0} req/s ({Generator}): p50 {P50:0.0} ms, p95 {P95:0.0} ms, p99 {P99:0.0} ms, " +
         $"errors {Errors}, 429s {TooMany}, sync {SyncOutcome} T/Tmin {SyncRatio:0.000}; GC gen0 {Gen0} gen2 {Gen2} pause {GcPause.TotalMilliseconds:0} ms; " +
-        $"pool threads {ThreadsBefore} -> {ThreadsAfter}; by kind: {string.Join(", ", ByKind.Select(k => FormattableString.Invariant($"{k.Key} p50 {Percentile(k.Value, 50):0.0}/p99 {Percentile(k.Value, 99):0.0}")))}");
+        $"pool threads {ThreadsBefore} -> {ThreadsAfter}; app process CPU {Cpu.TotalMilliseconds / Requests:0.00} ms a request{(ByKind.Length > 0 ? "; by kind: " + ByKind : "")}");
 }
 
 /// <summary>
@@ -41,8 +42,9 @@ public static class LoadDriver
     /// <paramref name="runs"/> runs on one app, as a Pi serves for days: the first pays the JIT and the first
     /// compilation of each query, the later ones show the app warm. Each run is a full sync under the load.
     /// </summary>
+    /// <param name="wrk">The closed loop is run by wrk in its own process (<see cref="WrkGenerator"/>), not by an HttpClient in this one.</param>
     public static async Task<IReadOnlyList<LoadResult>> RunAsync(int collectionSize, int clients, double? openLoopRate, TimeSpan duration,
-        int hubs = 20, int dashboards = 3, bool sync = true, int runs = 1)
+        int hubs = 20, int dashboards = 3, bool sync = true, int runs = 1, bool wrk = false)
     {
         await using var discogs = await DiscogsFixture.StartAsync(collectionSize);
         var data = Path.Combine(Path.GetTempPath(), "vinylvault-load", Guid.NewGuid().ToString("N"));
@@ -67,7 +69,7 @@ public static class LoadDriver
                 // A window after the last run's sync, so each run starts with the whole budget.
                 await Task.Delay(TimeSpan.FromSeconds(1.1));
                 discogs.Simulator.ResetTraffic();
-                results.Add(await LoadAsync(app, discogs, clients, openLoopRate, duration, hubs, dashboards, sync));
+                results.Add(await LoadAsync(app, discogs, clients, openLoopRate, duration, hubs, dashboards, sync, wrk));
             }
 
             return results;
@@ -79,7 +81,7 @@ public static class LoadDriver
         }
     }
 
-    private static async Task<LoadResult> LoadAsync(VaultApp app, SimulatorServer discogs, int clients, double? openLoopRate, TimeSpan duration, int hubs, int dashboards, bool sync)
+    private static async Task<LoadResult> LoadAsync(VaultApp app, SimulatorServer discogs, int clients, double? openLoopRate, TimeSpan duration, int hubs, int dashboards, bool sync, bool wrk)
     {
         using var admin = app.CreateKeyClient();
         var paths = await PathsAsync(admin);
@@ -99,6 +101,7 @@ public static class LoadDriver
 
         var worker = app.Services.GetRequiredService<SyncWorker>();
         var (gen0, gen2, pause, threads) = (GC.CollectionCount(0), GC.CollectionCount(2), GC.GetTotalPauseDuration(), ThreadPool.ThreadCount);
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var samples = new ConcurrentBag<(string Kind, double Ms, bool Ok)>();
         var clock = Stopwatch.StartNew();
         if (sync)
@@ -108,16 +111,36 @@ public static class LoadDriver
 
         using var stop = new CancellationTokenSource(duration);
         var dashboardLoops = Enumerable.Range(0, dashboards).Select(_ => DashboardAsync(app.Services.GetRequiredService<CollectionQueries>(), stop.Token)).ToList();
-        await (openLoopRate is { } rate ? OpenLoopAsync(http, paths, rate, duration, samples) : ClosedLoopAsync(http, paths, clients, stop.Token, samples));
-        var elapsed = clock.Elapsed;
+        WrkGenerator.Figures? external = null;
+        if (openLoopRate is { } rate)
+        {
+            await OpenLoopAsync(http, paths, rate, duration, samples);
+        }
+        else if (wrk)
+        {
+            external = await WrkGenerator.RunAsync(app.Address, VaultApp.BootstrapKey, paths, clients, duration);
+        }
+        else
+        {
+            await ClosedLoopAsync(http, paths, clients, stop.Token, samples);
+        }
+
+        var elapsed = external?.Elapsed ?? clock.Elapsed;
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         await Task.WhenAll(dashboardLoops);
         await worker.WhenIdleAsync().WaitAsync(TimeSpan.FromMinutes(3));
-        var syncTime = clock.Elapsed;
-        var result = new LoadResult(
-            [.. samples.Select(s => s.Ms).Order()], samples.Count(s => !s.Ok), discogs.Simulator.Counters.TooManyRequests, elapsed,
-            sync ? Ratio(worker.Status, discogs.Simulator.Counters.TotalRequests, syncTime) : double.NaN, sync ? worker.Status.Status.ToString().ToLowerInvariant() : "not run",
-            samples.GroupBy(s => s.Kind).ToDictionary(g => g.Key, g => g.Select(s => s.Ms).Order().ToArray()),
-            GC.CollectionCount(0) - gen0, GC.CollectionCount(2) - gen2, GC.GetTotalPauseDuration() - pause, threads, ThreadPool.ThreadCount);
+        var (syncRatio, syncOutcome) = sync
+            ? (Ratio(worker.Status, discogs.Simulator.Counters.TotalRequests, clock.Elapsed), worker.Status.Status.ToString().ToLowerInvariant())
+            : (double.NaN, "not run");
+        var (gc0, gc2, gcPause) = (GC.CollectionCount(0) - gen0, GC.CollectionCount(2) - gen2, GC.GetTotalPauseDuration() - pause);
+        var tooMany = discogs.Simulator.Counters.TooManyRequests;
+        var sorted = samples.Select(s => s.Ms).Order().ToArray();
+        var result = external is { } w
+            ? new LoadResult(w.Requests, w.P50, w.P95, w.P99, w.Errors, tooMany, elapsed, syncRatio, syncOutcome, "wrk, own process", "",
+                gc0, gc2, gcPause, threads, ThreadPool.ThreadCount, cpu)
+            : new LoadResult(sorted.Length, LoadResult.Percentile(sorted, 50), LoadResult.Percentile(sorted, 95), LoadResult.Percentile(sorted, 99),
+                samples.Count(s => !s.Ok), tooMany, elapsed, syncRatio, syncOutcome, openLoopRate is null ? "HttpClient, this process" : "open loop, this process",
+                ByKind(samples), gc0, gc2, gcPause, threads, ThreadPool.ThreadCount, cpu);
         foreach (var hub in connections)
         {
             await hub.DisposeAsync();
@@ -153,6 +176,12 @@ public static class LoadDriver
 
         return [.. paths];
     }
+
+    private static string ByKind(IEnumerable<(string Kind, double Ms, bool Ok)> samples) => string.Join(", ", samples.GroupBy(s => s.Kind).Select(g =>
+    {
+        var sorted = g.Select(s => s.Ms).Order().ToArray();
+        return FormattableString.Invariant($"{g.Key} p50 {LoadResult.Percentile(sorted, 50):0.0}/p99 {LoadResult.Percentile(sorted, 99):0.0}");
+    }));
 
     private static string Kind(string path) => path.Split('?')[0] switch
     {

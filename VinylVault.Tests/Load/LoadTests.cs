@@ -8,7 +8,7 @@ public sealed class LoadTests
     {
         var result = (await LoadDriver.RunAsync(collectionSize: 300, clients: 10, openLoopRate: null, duration: TimeSpan.FromSeconds(6), hubs: 5, dashboards: 3)).Single();
 
-        Assert.True(result.Latencies.Length > 0);
+        Assert.True(result.Requests > 0);
         Assert.Equal(0, result.Errors);
         Assert.Equal(0, result.TooMany);
         Assert.Equal("completed", result.SyncOutcome);
