@@ -24,13 +24,18 @@ public static class StorageRegistration
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<VaultDatabase>();
         builder.Services.AddSingleton<SqlitePragmaInterceptor>();
-        builder.Services.AddDbContextFactory<VaultDbContext>((services, options) => options
+        // Pooled: a context is reset and reused, not built with its own service scope per call (measured: a seventh of
+        // what a REST read allocated, and its share of the CPU).
+        builder.Services.AddPooledDbContextFactory<VaultDbContext>((services, options) => options
             .UseSqlite(services.GetRequiredService<VaultDatabase>().ConnectionString)
             // The compiled model (dotnet ef dbcontext optimize) spares every start the model building by conventions.
             .UseModel(VaultDbContextModel.Instance)
             // Checking for model changes without a migration builds two more models by conventions on every first
             // start (about 8 MB resident, kept for the process's life); StorageTests makes that check instead.
             .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning))
+            // EF's check that a context is not used by two threads at once sets an AsyncLocal twice per row read (two
+            // allocations each): a tenth of a REST read's allocations. The tests run in Development and keep it.
+            .EnableThreadSafetyChecks(builder.Environment.IsDevelopment())
             .AddInterceptors(services.GetRequiredService<SqlitePragmaInterceptor>()));
         builder.Services.AddHostedService<StorageInitializer>();
         builder.Services.AddSingleton<DataVersion>();
