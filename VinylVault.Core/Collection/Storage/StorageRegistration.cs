@@ -11,7 +11,7 @@ namespace VinylVault.Core.Collection.Storage;
 public static class StorageRegistration
 {
     /// <summary>
-    /// The SQLite database: options, the context (scoped, and a factory for background work), the PRAGMA
+    /// The SQLite database: options, a factory of pooled contexts (a short-lived context per call), the PRAGMA
     /// interceptor, the migrations at start-up, and the <see cref="CollectionQueries"/> every reader shares.
     /// Call it before anything else that adds hosted services.
     /// </summary>
