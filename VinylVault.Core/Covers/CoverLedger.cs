@@ -163,21 +163,6 @@ public sealed class CoverLedger(IDbContextFactory<VaultDbContext> contexts, Time
     private async Task QueryAsync(string sql, CancellationToken cancellationToken, Action<DbDataReader> read, params (string Name, object Value)[] parameters)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var connection = db.Database.GetDbConnection();
-        await connection.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            var parameter = command.CreateParameter();
-            (parameter.ParameterName, parameter.Value) = (name, value);
-            command.Parameters.Add(parameter);
-        }
-
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            read(reader);
-        }
+        await db.ReadAsync(sql, read, cancellationToken, parameters);
     }
 }

@@ -1,14 +1,12 @@
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using VinylVault.Core.Collection.Storage;
 
 namespace VinylVault.Core.Collection;
 
 /// <summary>
 /// Genres, styles, formats and labels of a page's releases in one statement (a UNION of small selects rather than a
-/// join explosion), read with a plain data reader: a page has some 400 of these short rows, and EF's materializer
-/// cost more per row than SQLite did.
+/// join explosion), read row by row (<see cref="RawReads"/>): a page has some 400 of these short rows, and EF's
+/// materializer cost more per row than SQLite did.
 /// </summary>
 internal sealed class ReleaseTags
 {
@@ -35,30 +33,17 @@ internal sealed class ReleaseTags
             return tags;
         }
 
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
+        var (current, currentId) = (None, -1L);
+        await db.ReadAsync(Query, reader =>
         {
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = Query;
-            command.Parameters.Add(new SqliteParameter("@ids", JsonSerializer.Serialize(releaseIds)));
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            var (current, currentId) = (None, -1L);
-            while (await reader.ReadAsync(cancellationToken))
+            if (reader.GetInt64(0) is var id && id != currentId)
             {
-                if (reader.GetInt64(0) is var id && id != currentId)
-                {
-                    (current, currentId) = (new Tags(), id);
-                    tags._byRelease[id] = current;
-                }
-
-                current.Add(reader.GetInt32(1), reader.GetString(3));
+                (current, currentId) = (new Tags(), id);
+                tags._byRelease[id] = current;
             }
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
 
+            current.Add(reader.GetInt32(1), reader.GetString(3));
+        }, cancellationToken, ("@ids", JsonSerializer.Serialize(releaseIds)));
         return tags;
     }
 
