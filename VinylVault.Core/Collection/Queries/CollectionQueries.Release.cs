@@ -6,7 +6,7 @@ namespace VinylVault.Core.Collection;
 
 public sealed partial class CollectionQueries
 {
-    private readonly VersionedCache<Names>? _names = version is null ? null : new(version);
+    private readonly VersionedCache<Names> _names = new(version);
 
     // Compiled once: EF otherwise walks these eleven includes' expression tree again on every call to find its
     // parameters, a seventh of what opening a release allocated.
@@ -33,7 +33,7 @@ public sealed partial class CollectionQueries
             return null;
         }
 
-        var (folders, fields) = _names is null ? await ComputeNamesAsync(cancellationToken) : await _names.GetAsync(ComputeNamesAsync, cancellationToken);
+        var (folders, fields) = await _names.GetAsync(ComputeNamesAsync, cancellationToken);
         var copies = release.Instances.Select(i => (long?)i.InstanceId).ToList();
         HashSet<long?> pending = copies.Count == 0 ? [] : (await db.Outbox.Where(e => copies.Contains(e.InstanceId) && e.State != OutboxState.Sent).Select(e => e.InstanceId).ToListAsync(cancellationToken)).ToHashSet();
         var community = release.CommunityHave is { } have

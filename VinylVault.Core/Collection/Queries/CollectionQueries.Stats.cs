@@ -11,19 +11,19 @@ public sealed partial class CollectionQueries
     private const string AlbumCount = "SELECT COUNT(*) AS Value FROM CollectionInstances";
     private const string ArtistCount = $"SELECT COUNT(DISTINCT ArtistId) AS Value FROM ReleaseArtists WHERE ReleaseId IN ({Owned})";
 
-    private readonly VersionedCache<CollectionStats>? _stats = version is null ? null : new(version);
-    private readonly VersionedCache<Tuple<int, int, SyncRunView?>>? _summary = version is null ? null : new(version);
+    private readonly VersionedCache<CollectionStats> _stats = new(version);
+    private readonly VersionedCache<Tuple<int, int, SyncRunView?>> _summary = new(version);
 
     /// <summary>What the sync status answers with; scripts poll it while a sync runs, so it is kept until the next commit.</summary>
     public async Task<(int TotalAlbums, int TotalArtists, SyncRunView? LastSync)> GetSummaryAsync(CancellationToken cancellationToken)
     {
-        var summary = _summary is null ? await ComputeSummaryAsync(cancellationToken) : await _summary.GetAsync(ComputeSummaryAsync, cancellationToken);
+        var summary = await _summary.GetAsync(ComputeSummaryAsync, cancellationToken);
         return summary.ToValueTuple();
     }
 
     /// <summary>The dashboard's figures: a dozen group-bys over the collection, so they are kept until the next commit.</summary>
     public Task<CollectionStats> GetStatsAsync(CancellationToken cancellationToken) =>
-        _stats is null ? ComputeStatsAsync(cancellationToken) : _stats.GetAsync(ComputeStatsAsync, cancellationToken);
+        _stats.GetAsync(ComputeStatsAsync, cancellationToken);
 
     private async Task<Tuple<int, int, SyncRunView?>> ComputeSummaryAsync(CancellationToken cancellationToken)
     {

@@ -65,14 +65,20 @@ public sealed class DataVersion(VaultDatabase database, TimeProvider time) : IDi
 
 /// <summary>
 /// One figure computed from the database, kept until the next commit (<see cref="DataVersion"/>). Callers that need
-/// it at the same time share one computation, so a burst of requests after a commit costs one set of queries.
+/// it at the same time share one computation, so a burst of requests after a commit costs one set of queries. Without
+/// a <see cref="DataVersion"/> (a benchmark's or a test's bare queries) every call computes.
 /// </summary>
-public sealed class VersionedCache<T>(DataVersion version) where T : class
+public sealed class VersionedCache<T>(DataVersion? version) where T : class
 {
     private Entry? _cached;
 
     public async Task<T> GetAsync(Func<CancellationToken, Task<T>> compute, CancellationToken cancellationToken)
     {
+        if (version is null)
+        {
+            return await compute(cancellationToken);
+        }
+
         var current = await version.CurrentAsync(cancellationToken);
         while (true)
         {
